@@ -1,0 +1,52 @@
+// Bundles: the extension (CJS, node, `vscode` external), the CLI, the webview script (browser, IIFE),
+// and the test suites. pdf.js is never part of the activation bundle.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+
+function testEntries(folder) {
+  try {
+    return readdirSync(join('test', folder)).filter((name) => name.endsWith('.ts')).map((name) => join('test', folder, name));
+  } catch {
+    return [];
+  }
+}
+
+const builds = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
+  { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
+];
+if (!production) {
+  // Tests import the code under test from src/ so each suite is self-contained; mocha and the test
+  // harness's own packages stay external and load from node_modules.
+  const external = ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'];
+  builds.push(
+    { ...node, external, entryPoints: testEntries('unit'), outdir: 'dist-test/unit' },
+    { ...node, external, entryPoints: [...testEntries('host')], outdir: 'dist-test/host' },
+    { ...node, external, entryPoints: testEntries('ui'), outdir: 'dist-test/ui' },
+    { ...node, external, entryPoints: testEntries('desktop'), outdir: 'dist-test/desktop' },
+  );
+}
+
+if (!watch) {
+  rmSync('dist', { recursive: true, force: true });
+  rmSync('dist-test', { recursive: true, force: true });
+}
+
+const contexts = await Promise.all(builds.filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true)).map((b) => esbuild.context(b)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[esbuild] watching…');
+} else {
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  const bytes = Object.entries(results[0].metafile.outputs).find(([file]) => file.endsWith('extension.js'))[1].bytes;
+  console.log(`[esbuild] built ${production ? 'production' : 'development'} bundles; dist/extension.js ${(bytes / 1024).toFixed(0)} kB`);
+}

@@ -1,0 +1,268 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Challenge, ChallengeProblem, Corpus, CorpusProblem, Evidence, EvidenceLink, Paper } from './model';
+import { splitFrontMatter } from './frontMatter';
+import { FieldError, Fields, formatPath, YamlSource } from './yamlSource';
+
+/** Sizes beyond which a corpus file is refused rather than rendered (a summary is a few kB). */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+type Kind = CorpusProblem['kind'];
+
+interface ParsedFile<T> {
+  readonly value?: T;
+  readonly problems: CorpusProblem[];
+}
+
+/**
+ * Loads the corpus folder (see sources/README.md). Never throws for bad content: every file that fails is
+ * reported in `problems` with its line and field, and everything else still loads.
+ */
+export async function loadCorpus(root: string): Promise<Corpus> {
+  const problems: CorpusProblem[] = [];
+  const [paperFiles, challengeFiles, evidenceFiles] = await Promise.all([
+    listFiles(root, 'papers', ['.md']),
+    listFiles(root, 'taxonomy', ['.md']),
+    listFiles(root, 'evidence', ['.yaml', '.yml']),
+  ]);
+  if (paperFiles.length + challengeFiles.length + evidenceFiles.length === 0) {
+    problems.push({
+      file: root,
+      kind: 'paper',
+      message: 'no corpus files found: expected papers/*.md, taxonomy/*.md and evidence/*.yaml in this folder',
+    });
+  }
+
+  const papers = new Map<string, Paper>();
+  for (const parsed of await Promise.all(paperFiles.map((file) => parseFile(file, 'paper', parsePaper)))) {
+    problems.push(...parsed.problems);
+    if (parsed.value) addUnique(papers, parsed.value, 'paper', problems);
+  }
+  const challenges = new Map<string, Challenge>();
+  for (const parsed of await Promise.all(challengeFiles.map((file) => parseFile(file, 'challenge', parseChallenge)))) {
+    problems.push(...parsed.problems);
+    if (parsed.value) addUnique(challenges, parsed.value, 'challenge', problems);
+  }
+  problems.push(...checkTaxonomy(challenges));
+
+  const links: EvidenceLink[] = [];
+  for (const parsed of await Promise.all(evidenceFiles.map((file) => parseFile(file, 'evidence', parseEvidenceFile)))) {
+    problems.push(...parsed.problems);
+    for (const link of parsed.value ?? []) {
+      const unknown = !papers.has(link.paper) ? `paper "${link.paper}"` : !challenges.has(link.challenge) ? `challenge "${link.challenge}"` : undefined;
+      if (unknown) {
+        problems.push({ file: link.file, line: link.line, kind: 'evidence', id: link.paper, message: `links to unknown ${unknown}; the link is not shown until it exists` });
+      } else {
+        links.push(link);
+      }
+    }
+  }
+  return { root, papers, challenges, links, problems };
+}
+
+async function listFiles(root: string, folder: string, extensions: string[]): Promise<string[]> {
+  try {
+    const names = await readdir(join(root, folder));
+    return names.filter((name) => extensions.includes(extname(name).toLowerCase())).sort().map((name) => join(root, folder, name));
+  } catch {
+    return []; // a missing folder simply contributes nothing
+  }
+}
+
+async function parseFile<T>(file: string, kind: Kind, parse: (text: string, file: string) => T): Promise<ParsedFile<T>> {
+  const id = basename(file, extname(file));
+  try {
+    const bytes = await readFile(file);
+    if (bytes.length > MAX_FILE_BYTES) {
+      return { problems: [{ file, kind, id, message: `file is ${(bytes.length / 1048576).toFixed(1)} MB; corpus files are limited to 1 MB` }] };
+    }
+    return { value: parse(bytes.toString('utf8'), file), problems: [] };
+  } catch (error) {
+    const toProblem = (e: SourceError): CorpusProblem => ({ file, kind, id, line: e.line, field: e.field, message: e.message });
+    if (error instanceof PartialEvidence) return { value: error.links as T, problems: error.errors.map(toProblem) };
+    if (error instanceof SourceError) return { problems: [toProblem(error)] };
+    return { problems: [{ file, kind, id, message: `cannot read file: ${(error as Error).message}` }] };
+  }
+}
+
+/** An error located in a file, turned into a CorpusProblem by parseFile. */
+class SourceError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+function located<T>(source: YamlSource, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof FieldError) throw new SourceError(error.message, source.lineOf(error.path), formatPath(error.path));
+    throw error;
+  }
+}
+
+function parseYaml(text: string, lineOffset: number): YamlSource {
+  const source = YamlSource.parse(text, lineOffset);
+  if (!(source instanceof YamlSource)) throw new SourceError(source.message, source.line);
+  return source;
+}
+
+function parseMarkdownWithFrontMatter(text: string): { source: YamlSource; body: string } {
+  const split = splitFrontMatter(text);
+  if ('message' in split) throw new SourceError(split.message, split.line);
+  return { source: parseYaml(split.yaml, split.yamlLineOffset), body: split.body };
+}
+
+function expectIdMatchesFileName(fields: Fields, file: string): string {
+  const id = fields.string('id');
+  const expected = basename(file, extname(file));
+  if (id !== expected) throw new FieldError(fields.at('id'), `id "${id}" does not match the file name; rename the file to ${id}${extname(file)} or fix the id`);
+  return id;
+}
+
+const PAPER_KEYS = ['id', 'title', 'authors', 'year', 'venue', 'version', 'pdfUrl', 'bibtexKey', 'sha256'];
+
+function parsePaper(text: string, file: string): Paper {
+  const { source, body } = parseMarkdownWithFrontMatter(text);
+  return located(source, () => {
+    const fields = new Fields(source.data);
+    fields.onlyKeys(PAPER_KEYS);
+    const version = fields.string('version');
+    if (!/^v\d+$/.test(version)) throw new FieldError(fields.at('version'), `"version" must look like v1, v2…, found "${version}"`);
+    const pdfUrl = fields.string('pdfUrl');
+    if (!/^https:\/\//.test(pdfUrl)) throw new FieldError(fields.at('pdfUrl'), '"pdfUrl" must be an https:// address');
+    const sha256 = fields.optionalString('sha256')?.toLowerCase();
+    if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) throw new FieldError(fields.at('sha256'), '"sha256" must be 64 hexadecimal digits');
+    if (!body) throw new SourceError('the summary (the Markdown after the front matter) is empty');
+    return {
+      id: expectIdMatchesFileName(fields, file),
+      title: fields.string('title'),
+      authors: fields.stringList('authors'),
+      year: fields.integer('year', 1900, 2100),
+      venue: fields.string('venue'),
+      version,
+      pdfUrl,
+      bibtexKey: fields.string('bibtexKey'),
+      sha256,
+      summary: body,
+      file,
+    };
+  });
+}
+
+function parseChallenge(text: string, file: string): Challenge {
+  const { source, body } = parseMarkdownWithFrontMatter(text);
+  return located(source, () => {
+    const fields = new Fields(source.data);
+    fields.onlyKeys(['id', 'title', 'parent', 'problems']);
+    const items = fields.list('problems', { optional: true });
+    const problems: ChallengeProblem[] = items.map((_, index) => {
+      const problem = fields.item('problems', items, index);
+      problem.onlyKeys(['title', 'kind']);
+      return { title: problem.string('title'), kind: problem.oneOf('kind', ['tractable', 'fundamental'] as const) };
+    });
+    if (!body) throw new SourceError('the description (the Markdown after the front matter) is empty');
+    return {
+      id: expectIdMatchesFileName(fields, file),
+      title: fields.string('title'),
+      parent: fields.optionalString('parent'),
+      problems,
+      description: body,
+      file,
+    };
+  });
+}
+
+/** One bad link is reported on its own; the file's other links still load. */
+function parseEvidenceFile(text: string, file: string): EvidenceLink[] {
+  const source = parseYaml(text, 0);
+  const { paper, items } = located(source, () => {
+    const fields = new Fields(source.data);
+    fields.onlyKeys(['paper', 'links']);
+    const paper = fields.string('paper');
+    if (paper !== basename(file, extname(file))) throw new FieldError(fields.at('paper'), `paper "${paper}" does not match the file name`);
+    return { paper, items: fields.list('links') };
+  });
+  const links: EvidenceLink[] = [];
+  const errors: SourceError[] = [];
+  items.forEach((_, index) => {
+    try {
+      links.push(located(source, () => parseLink(new Fields(source.data), items, index, paper, file, source)));
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      errors.push(error);
+    }
+  });
+  if (errors.length > 0) throw new PartialEvidence(links, errors);
+  return links;
+}
+
+/** Raised when some links of an evidence file are bad: the good ones are still returned. */
+class PartialEvidence extends SourceError {
+  constructor(
+    readonly links: EvidenceLink[],
+    readonly errors: SourceError[],
+  ) {
+    super(errors[0]!.message, errors[0]!.line, errors[0]!.field);
+  }
+}
+
+function parseLink(root: Fields, items: unknown[], index: number, paper: string, file: string, source: YamlSource): EvidenceLink {
+  const link = root.item('links', items, index);
+  link.onlyKeys(['challenge', 'rationale', 'evidence']);
+  const quotes = link.list('evidence');
+  if (quotes.length === 0) throw new FieldError(link.at('evidence'), 'a link needs at least one quote with its page');
+  const evidence: Evidence[] = quotes.map((_, quoteIndex) => {
+    const item = link.item('evidence', quotes, quoteIndex);
+    item.onlyKeys(['page', 'quote', 'source']);
+    return {
+      page: item.integer('page', 1, 100000),
+      quote: item.string('quote').replace(/\s+/g, ' '),
+      source: item.oneOf('source', ['pdf', 'transcription'] as const, 'pdf'),
+    };
+  });
+  return {
+    paper,
+    challenge: link.string('challenge'),
+    rationale: link.string('rationale'),
+    evidence,
+    file,
+    line: source.lineOf(['links', index]),
+  };
+}
+
+function addUnique<T extends { id: string; file: string }>(map: Map<string, T>, value: T, kind: Kind, problems: CorpusProblem[]): void {
+  const existing = map.get(value.id);
+  if (existing) {
+    problems.push({ file: value.file, kind, id: value.id, field: 'id', message: `duplicate id "${value.id}", already defined in ${existing.file}` });
+    return;
+  }
+  map.set(value.id, value);
+}
+
+/** Parents must exist and the taxonomy must be a tree: a cycle would make the tree view loop forever. */
+function checkTaxonomy(challenges: Map<string, Challenge>): CorpusProblem[] {
+  const problems: CorpusProblem[] = [];
+  for (const challenge of [...challenges.values()]) {
+    if (challenge.parent !== undefined && !challenges.has(challenge.parent)) {
+      problems.push({ file: challenge.file, kind: 'challenge', id: challenge.id, field: 'parent', message: `parent "${challenge.parent}" does not exist; the challenge is shown at the top level` });
+      challenges.set(challenge.id, { ...challenge, parent: undefined });
+    }
+  }
+  for (const challenge of [...challenges.values()]) {
+    const seen = new Set<string>([challenge.id]);
+    for (let parent = challenge.parent; parent !== undefined; parent = challenges.get(parent)?.parent) {
+      if (seen.has(parent)) {
+        problems.push({ file: challenge.file, kind: 'challenge', id: challenge.id, field: 'parent', message: `parent chain ${[...seen, parent].join(' → ')} is a cycle; the challenge is shown at the top level` });
+        challenges.set(challenge.id, { ...challenge, parent: undefined });
+        break;
+      }
+      seen.add(parent);
+    }
+  }
+  return problems;
+}

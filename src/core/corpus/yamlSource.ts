@@ -1,0 +1,151 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+
+export type FieldPath = readonly (string | number)[];
+
+/** Thrown for the first invalid field of an item; carries the field's path so its line can be found. */
+export class FieldError extends Error {
+  constructor(
+    readonly path: FieldPath,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parsed YAML that still knows where each value came from, so errors can name a line. */
+export class YamlSource {
+  private constructor(
+    private readonly document: Document,
+    private readonly lineCounter: LineCounter,
+    private readonly lineOffset: number,
+    readonly data: unknown,
+  ) {}
+
+  /** Parses `text`; `lineOffset` is the number of file lines before it (e.g. the `---` of front matter). */
+  static parse(text: string, lineOffset = 0): YamlSource | { line: number; message: string } {
+    const lineCounter = new LineCounter();
+    // uniqueKeys: a repeated key is an error, not a silent override.
+    const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const first = document.errors[0];
+    if (first) {
+      const line = lineCounter.linePos(first.pos[0]).line + lineOffset;
+      return { line, message: `invalid YAML: ${first.message.split('\n')[0]}` };
+    }
+    return new YamlSource(document, lineCounter, lineOffset, document.toJS());
+  }
+
+  /** 1-based file line of the value at `path`, or of its nearest existing ancestor. */
+  lineOf(path: FieldPath): number | undefined {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? this.document.contents : this.document.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        return this.lineCounter.linePos(node.range[0]).line + this.lineOffset;
+      }
+    }
+    return undefined;
+  }
+}
+
+export function formatPath(path: FieldPath): string {
+  return path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  );
+}
+
+/** Typed accessors over an untyped YAML mapping; each throws a FieldError naming the field. */
+export class Fields {
+  constructor(
+    private readonly value: unknown,
+    private readonly path: FieldPath = [],
+  ) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new FieldError(path, `expected a mapping of fields, found ${describe(value)}`);
+    }
+  }
+
+  private get(key: string): unknown {
+    return (this.value as Record<string, unknown>)[key];
+  }
+
+  at(key: string | number): FieldPath {
+    return [...this.path, key];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined && this.get(key) !== null;
+  }
+
+  string(key: string): string {
+    const value = this.get(key);
+    if (value === undefined || value === null) throw new FieldError(this.at(key), `required field "${key}" is missing`);
+    if (typeof value === 'number' && (key === 'id' || key === 'paper' || key === 'challenge' || key === 'parent')) {
+      throw new FieldError(this.at(key), `"${key}" must be a quoted string (YAML read ${value} as a number); write "${value}" with quotes`);
+    }
+    if (typeof value !== 'string') throw new FieldError(this.at(key), `"${key}" must be text, found ${describe(value)}`);
+    if (value.trim() === '') throw new FieldError(this.at(key), `"${key}" is empty`);
+    return value.trim();
+  }
+
+  optionalString(key: string): string | undefined {
+    return this.has(key) ? this.string(key) : undefined;
+  }
+
+  integer(key: string, min: number, max: number): number {
+    const value = this.get(key);
+    if (value === undefined || value === null) throw new FieldError(this.at(key), `required field "${key}" is missing`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw new FieldError(this.at(key), `"${key}" must be a whole number from ${min} to ${max}, found ${describe(value)}`);
+    }
+    return value;
+  }
+
+  list(key: string, options: { optional?: boolean } = {}): unknown[] {
+    const value = this.get(key);
+    if ((value === undefined || value === null) && options.optional) return [];
+    if (!Array.isArray(value)) throw new FieldError(this.at(key), `"${key}" must be a list, found ${describe(value)}`);
+    return value;
+  }
+
+  stringList(key: string): string[] {
+    const items = this.list(key);
+    if (items.length === 0) throw new FieldError(this.at(key), `"${key}" must not be empty`);
+    return items.map((item, index) => {
+      if (typeof item !== 'string' || item.trim() === '') {
+        throw new FieldError([...this.path, key, index], `"${key}" must hold text items, item ${index + 1} is ${describe(item)}`);
+      }
+      return item.trim();
+    });
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[], fallback?: T): T {
+    if (fallback !== undefined && !this.has(key)) return fallback;
+    const value = this.string(key);
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new FieldError(this.at(key), `"${key}" must be one of ${allowed.join(', ')}, found "${value}"`);
+    }
+    return value as T;
+  }
+
+  /** Fields of the mapping at list item `index` of `key`. */
+  item(key: string, items: unknown[], index: number): Fields {
+    return new Fields(items[index], [...this.path, key, index]);
+  }
+
+  /** Fails on keys the schema does not know: a typo must not silently lose a field. */
+  onlyKeys(allowed: readonly string[]): void {
+    for (const key of Object.keys(this.value as object)) {
+      if (!allowed.includes(key)) {
+        throw new FieldError(this.at(key), `unknown field "${key}" (allowed: ${allowed.join(', ')})`);
+      }
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from './core/tree/corpusTree';
+import { CorpusService } from './features/corpus';
+import { activatePanels, type PanelManager } from './features/panels';
+import { activateTrees } from './features/tree';
+
+/** What activate() hands to other extensions and to the in-host tests. */
+export interface LiteratureCompanionApi {
+  readonly corpus: CorpusService;
+  readonly panels: PanelManager;
+  /** Milliseconds spent inside activate(), for the benchmark. */
+  readonly activationMs: number;
+}
+
+/** Only wiring: every feature lives in its own folder; nothing here reads the corpus or loads pdf.js. */
+export function activate(context: vscode.ExtensionContext): LiteratureCompanionApi {
+  const started = performance.now();
+  const corpus = new CorpusService(context.extensionPath);
+  context.subscriptions.push(corpus);
+  activateTrees(context, corpus);
+  const panels = activatePanels(context, corpus);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
+    vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
+      if (node?.kind === 'evidence') await vscode.env.clipboard.writeText(node.link.evidence[node.index]!.quote);
+    }),
+    vscode.commands.registerCommand('literatureCompanion.copyCitationKey', async (node?: TreeNode) => {
+      if (node?.kind === 'paper') await vscode.env.clipboard.writeText(node.paper.bibtexKey);
+    }),
+    vscode.commands.registerCommand('literatureCompanion.openSourceFile', async (node?: TreeNode) => {
+      const located = sourceOf(node);
+      if (!located) return;
+      const editor = await vscode.window.showTextDocument(vscode.Uri.file(located.file));
+      const line = Math.max(0, (located.line ?? 1) - 1);
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
+    }),
+  );
+  return { corpus, panels, activationMs: performance.now() - started };
+}
+
+function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {
+  switch (node?.kind) {
+    case 'paper': return { file: node.paper.file };
+    case 'challenge': return { file: node.challenge.file };
+    case 'evidence': return { file: node.link.file, line: node.link.line };
+    case 'problem': return { file: node.problem.file, line: node.problem.line };
+    default: return undefined;
+  }
+}
+
+export function deactivate(): void {}

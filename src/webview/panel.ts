@@ -1,0 +1,151 @@
+/// <reference lib="dom" />
+import type { ChallengeView, MissingView, PaperView, QuoteView } from '../core/panels/panelModels';
+import type { HostToWebview, PanelState, PanelTarget, WebviewToHost } from '../protocol/messages';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState(): PanelState | undefined;
+  setState(state: PanelState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+let restoredScroll = vscode.getState()?.scrollY;
+
+/** Builds an element; text is always set as text, never parsed as HTML. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children) if (child !== undefined) element.append(child);
+  return element;
+}
+
+function openLink(text: string, target: PanelTarget, className = ''): HTMLAnchorElement {
+  const link = el('a', { href: '#', class: `open-link ${className}`.trim(), 'data-open-kind': target.kind, 'data-open-id': target.id }, text);
+  return link;
+}
+
+/** markdown-it output (raw HTML disabled host-side) parsed inertly, then adopted. */
+function markdownBlock(html: string): HTMLElement {
+  const container = el('div', { class: 'markdown' });
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  container.append(...Array.from(parsed.body.childNodes));
+  return container;
+}
+
+function quoteBlock(quote: QuoteView, focused: boolean): HTMLElement {
+  const meta = el('div', { class: 'quote-meta' }, `p. ${quote.page}`);
+  if (quote.source === 'transcription') meta.append(el('span', { class: 'badge unverified', title: 'Copied from a transcription; unverified until checked against the PDF' }, 'unverified'));
+  const copy = el('button', { class: 'copy', type: 'button', 'data-copy': quote.quote, title: 'Copy quote' }, 'Copy');
+  meta.append(copy);
+  return el('blockquote', { class: focused ? 'quote focused' : 'quote' }, el('p', {}, quote.quote), meta);
+}
+
+function header(kindLabel: string, title: string, subtitle?: string): HTMLElement {
+  return el('header', {}, el('div', { class: 'kind' }, kindLabel), el('h1', {}, title), subtitle ? el('div', { class: 'subtitle' }, subtitle) : undefined);
+}
+
+function renderPaper(view: PaperView): Node[] {
+  const { paper } = view;
+  const meta = el(
+    'dl',
+    { class: 'meta' },
+    el('dt', {}, 'Authors'), el('dd', {}, paper.authors.join(', ')),
+    el('dt', {}, 'Venue'), el('dd', {}, `${paper.venue}, ${paper.year}`),
+    el('dt', {}, 'arXiv'), el('dd', {}, el('a', { href: paper.pdfUrl }, `${paper.id}${paper.version}`), ' (pinned version; pages refer to it)'),
+    el('dt', {}, 'Citation key'), el('dd', {}, el('code', {}, paper.bibtexKey)),
+  );
+  if (paper.sha256) meta.append(el('dt', {}, 'PDF sha256'), el('dd', {}, el('code', { class: 'hash' }, paper.sha256)));
+  const challenges = el('section', { class: 'links' }, el('h2', {}, `Challenges it informs (${view.challenges.length})`));
+  if (view.challenges.length === 0) challenges.append(el('p', { class: 'empty' }, 'No linked challenges yet.'));
+  for (const challenge of view.challenges) {
+    challenges.append(
+      el('article', { class: 'link' },
+        el('h3', {}, openLink(`§${challenge.id} ${challenge.title}`, { kind: 'challenge', id: challenge.id })),
+        el('p', { class: 'rationale' }, challenge.rationale),
+        ...challenge.quotes.map((quote) => quoteBlock(quote, false))),
+    );
+  }
+  return [
+    header('Paper', paper.title, `${paper.authorsShort} · ${paper.year}`),
+    meta,
+    el('section', { class: 'summary' }, el('h2', {}, 'Summary'), markdownBlock(view.summaryHtml)),
+    challenges,
+    sourceButton(view.file),
+  ];
+}
+
+function renderChallenge(view: ChallengeView): Node[] {
+  const { challenge } = view;
+  const crumbs = el('nav', { class: 'breadcrumb' }, el('span', {}, 'Casper et al. 2023'));
+  for (const crumb of view.breadcrumb) crumbs.append(' › ', openLink(`§${crumb.id} ${crumb.title}`, { kind: 'challenge', id: crumb.id }));
+  const parts: Node[] = [crumbs, header('Challenge', `§${challenge.id} ${challenge.title}`)];
+  if (challenge.problems.length > 0) {
+    parts.push(el('ul', { class: 'problems' }, ...challenge.problems.map((problem) => el('li', {}, el('span', { class: `badge ${problem.kind}` }, problem.kind), ' ', problem.title))));
+  }
+  parts.push(el('section', { class: 'description' }, markdownBlock(view.descriptionHtml)));
+  if (view.subChallenges.length > 0) {
+    parts.push(el('section', { class: 'subchallenges' }, el('h2', {}, 'Sub-challenges'),
+      el('ul', {}, ...view.subChallenges.map((sub) => el('li', {}, openLink(`§${sub.id} ${sub.title}`, { kind: 'challenge', id: sub.id }), ` — ${sub.paperCount} paper(s)`)))));
+  }
+  const papers = el('section', { class: 'links' }, el('h2', {}, `Papers that discuss it (${view.papers.length})`));
+  if (view.papers.length === 0 && view.subChallenges.length === 0) papers.append(el('p', { class: 'empty' }, 'No paper is linked to this challenge yet.'));
+  for (const paper of view.papers) {
+    papers.append(
+      el('article', { class: 'link' },
+        el('h3', {}, openLink(paper.title, { kind: 'paper', id: paper.id }), el('span', { class: 'byline' }, ` ${paper.authorsShort} ${paper.year}, arXiv ${paper.id}${paper.version}`)),
+        el('p', { class: 'rationale' }, paper.rationale),
+        ...paper.quotes.map((quote, index) => quoteBlock(quote, view.focus?.paper === paper.id && view.focus.quote === index))),
+    );
+  }
+  if (view.papers.length > 0 || view.subChallenges.length === 0) parts.push(papers);
+  parts.push(sourceButton(view.file));
+  return parts;
+}
+
+function renderMissing(view: MissingView): Node[] {
+  return [header('Not available', view.target.id), el('p', { class: 'error', role: 'alert' }, view.message)];
+}
+
+function sourceButton(file: string): HTMLElement {
+  return el('footer', {}, el('button', { type: 'button', class: 'secondary', 'data-source-file': file }, 'Edit the corpus file'));
+}
+
+function render(message: HostToWebview): void {
+  const { view } = message;
+  const nodes = view.kind === 'paper' ? renderPaper(view) : view.kind === 'challenge' ? renderChallenge(view) : renderMissing(view);
+  root.replaceChildren(...nodes);
+  root.dataset.kind = view.kind;
+  const target: PanelTarget = view.kind === 'paper' ? { kind: 'paper', id: view.paper.id } : view.kind === 'challenge' ? { kind: 'challenge', id: view.challenge.id, focus: view.focus } : view.target;
+  vscode.setState({ target, scrollY: restoredScroll ?? 0 });
+  const focused = root.querySelector('.quote.focused');
+  if (focused) focused.scrollIntoView({ block: 'center' });
+  else if (restoredScroll) window.scrollTo(0, restoredScroll);
+  restoredScroll = undefined;
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  if (event.data?.type === 'render') render(event.data);
+});
+
+document.addEventListener('click', (event) => {
+  const element = (event.target as Element | null)?.closest<HTMLElement>('[data-open-kind], [data-copy], [data-source-file]');
+  if (!element) return;
+  event.preventDefault();
+  const { openKind, openId, copy, sourceFile } = element.dataset;
+  if ((openKind === 'paper' || openKind === 'challenge') && openId) vscode.postMessage({ type: 'open', target: { kind: openKind, id: openId } });
+  else if (copy !== undefined) vscode.postMessage({ type: 'copy', text: copy });
+  else if (sourceFile) vscode.postMessage({ type: 'openSourceFile', file: sourceFile });
+});
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('scroll', () => {
+  clearTimeout(scrollTimer);
+  scrollTimer = setTimeout(() => {
+    const state = vscode.getState();
+    if (state) vscode.setState({ ...state, scrollY: window.scrollY });
+  }, 150);
+});
+
+vscode.postMessage({ type: 'ready' });
