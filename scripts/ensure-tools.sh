@@ -31,7 +31,9 @@ fi
 
 CS="$CACHE/code-server/node_modules/code-server"
 installed=""
-[ -f "$CS/package.json" ] && installed=$("$N/bin/node" -p "require('$CS/package.json').version" 2>/dev/null || true)
+# The version AND a native addon its postinstall builds: an interrupted install must not pass for a good one.
+[ -f "$CS/package.json" ] && [ -f "$CS/lib/vscode/node_modules/kerberos/build/Release/kerberos.node" ] && \
+  installed=$("$N/bin/node" -p "require('$CS/package.json').version" 2>/dev/null || true)
 if [ "$installed" != "$CODE_SERVER_VERSION" ]; then
   log "installing code-server@${CODE_SERVER_VERSION} with Node 24 into $CACHE/code-server (2-3 min, once)"
   (cd "$CACHE/code-server" && echo '{"private":true}' > package.json && \

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import type { TreeNode } from './core/tree/corpusTree';
 import { CorpusService } from './features/corpus';
 import { activatePanels, type PanelManager } from './features/panels';
-import { activateTrees } from './features/tree';
+import { activateTrees, type CorpusTreeProvider } from './features/tree';
+import type { ViewKind } from './core/tree/corpusTree';
 
 /** What activate() hands to other extensions and to the in-host tests. */
 export interface LiteratureCompanionApi {
   readonly corpus: CorpusService;
   readonly panels: PanelManager;
+  readonly trees: Readonly<Record<ViewKind, CorpusTreeProvider>>;
   /** Milliseconds spent inside activate(), for the benchmark. */
   readonly activationMs: number;
 }
@@ -17,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   const started = performance.now();
   const corpus = new CorpusService(context.extensionPath);
   context.subscriptions.push(corpus);
-  activateTrees(context, corpus);
+  const trees = activateTrees(context, corpus);
   const panels = activatePanels(context, corpus);
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
@@ -39,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
   );
-  return { corpus, panels, activationMs: performance.now() - started };
+  return { corpus, panels, trees, activationMs: performance.now() - started };
 }
 
 function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {

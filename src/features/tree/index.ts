@@ -4,7 +4,7 @@ import { CorpusTree, type TreeNode, type ViewKind } from '../../core/tree/corpus
 import type { CorpusService } from '../corpus';
 import { treeItemFor } from './treeItems';
 
-class CorpusTreeProvider implements vscode.TreeDataProvider<TreeNode> {
+export class CorpusTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private tree?: CorpusTree;
@@ -31,7 +31,7 @@ class CorpusTreeProvider implements vscode.TreeDataProvider<TreeNode> {
 }
 
 /** The two sidebar views and the filter they share. */
-export function activateTrees(context: vscode.ExtensionContext, corpus: CorpusService): void {
+export function activateTrees(context: vscode.ExtensionContext, corpus: CorpusService): Record<ViewKind, CorpusTreeProvider> {
   let filter = '';
   const providers = (['challenges', 'papers'] as const).map((view) => {
     const provider = new CorpusTreeProvider(corpus, view, () => filter);
@@ -62,4 +62,5 @@ export function activateTrees(context: vscode.ExtensionContext, corpus: CorpusSe
     }),
     vscode.commands.registerCommand('literatureCompanion.clearFilter', () => applyFilter('')),
   );
+  return { challenges: providers[0]!.provider, papers: providers[1]!.provider };
 }

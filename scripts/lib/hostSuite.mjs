@@ -1,0 +1,43 @@
+// Runs the in-host mocha suite (dist-test/host/index.js) inside a real VS Code extension host served by
+// code-server, driven by Chromium: the workbench reports the end through window.codeAutomationExit.
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { isNoise, launchBrowser, startCodeServer } from './codeServer.mjs';
+import { projectRoot } from './tools.mjs';
+
+const TIMEOUT_MS = 10 * 60_000;
+
+/** @returns {Promise<{passed: number, failed: number}>} */
+export async function runHostSuite({ grep } = {}) {
+  const workspace = mkdtempSync(join(tmpdir(), 'litcomp-host-ws-'));
+  cpSync(join(projectRoot, 'example'), workspace, { recursive: true });
+  const server = await startCodeServer({ folder: workspace, log: process.env.LITCOMP_DEBUG ? (line) => process.stderr.write(line) : undefined });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    let result;
+    const finished = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (_level, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      const marker = /LITCOMP_RESULT (\{.*\})/.exec(text);
+      if (marker) result = JSON.parse(marker[1]);
+      else if (!isNoise(text)) process.stdout.write(`${text}\n`);
+    });
+    const environment = { LITCOMP_PROJECT_ROOT: projectRoot, LITCOMP_PAPERS: process.env.LITCOMP_PAPERS ?? '', LITCOMP_GREP: grep ?? '' };
+    await page.goto(server.workbenchUrl({ extensionTestsPath: join(projectRoot, 'dist-test', 'host', 'index.js'), environment }));
+    const code = await Promise.race([finished, new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS))]);
+    if (code === 'timeout') {
+      await page.screenshot({ path: join(projectRoot, 'test-results', 'host-timeout.png') }).catch(() => {});
+      throw new Error(`the in-host suite did not finish within ${TIMEOUT_MS / 60000} minutes`);
+    }
+    if (!result) throw new Error(`the in-host suite ended (code ${code}) without reporting results: did the extension host start?`);
+    return result;
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}

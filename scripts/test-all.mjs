@@ -1,0 +1,67 @@
+// `npm test`: installs what a fresh machine lacks (ensure-tools.sh), builds, then runs
+//   unit  – src/core under Node's test runner (Node 24, which pdf.js needs)
+//   host  – the mocha suite inside a real VS Code extension host (code-server 4.139.1)
+//   ui    – Playwright + Chromium clicking through the real workbench
+// and ends with one line "N passed, N failed". `npm test -- unit` (or host, ui) runs one phase.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runHostSuite } from './lib/hostSuite.mjs';
+import { ensureTools, projectRoot } from './lib/tools.mjs';
+
+const phases = process.argv.slice(2).filter((arg) => ['unit', 'host', 'ui'].includes(arg));
+const selected = phases.length > 0 ? phases : ['unit', 'host', 'ui'];
+const results = [];
+
+function section(title) {
+  process.stdout.write(`\n=== ${title} ===\n`);
+}
+
+/** Runs node --test on compiled test files with Node 24, returning counts from a TAP copy of the output. */
+function nodeTests(name, folder, extraEnv = {}) {
+  const files = readdirSync(join(projectRoot, folder)).filter((file) => file.endsWith('.test.js')).map((file) => join(folder, file));
+  if (files.length === 0) return { name, passed: 0, failed: 0, note: 'no test files' };
+  const tap = join(projectRoot, 'test-results', `${name}.tap`);
+  const run = spawnSync(ensureTools().node, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...process.env, ...extraEnv },
+  });
+  const text = readFileSync(tap, 'utf8');
+  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  const failed = count('fail') + count('cancelled');
+  return { name, passed: count('pass'), failed: failed || (run.status !== 0 && count('pass') === 0 ? 1 : failed), skipped: count('skipped') };
+}
+
+rmSync(join(projectRoot, 'test-results'), { recursive: true, force: true });
+mkdirSync(join(projectRoot, 'test-results', 'screenshots'), { recursive: true });
+section('tools');
+const tools = ensureTools();
+console.log(`Node 24: ${tools.node}\ncode-server: ${tools.codeServer}\nChromium: ${tools.chromium}`);
+section('build');
+if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inherit' }).status !== 0) {
+  console.log('build failed\n0 passed, 1 failed');
+  process.exit(1);
+}
+
+const papersDir = process.env.LITCOMP_PAPERS || join(projectRoot, '..', 'shared', 'papers');
+const env = { LITCOMP_PAPERS: papersDir };
+for (const phase of selected) {
+  section(phase);
+  try {
+    if (phase === 'unit') results.push(nodeTests('unit', 'dist-test/unit', env));
+    if (phase === 'host') results.push({ name: 'host', ...(await runHostSuite()) });
+    if (phase === 'ui') results.push(nodeTests('ui', 'dist-test/ui', env));
+  } catch (error) {
+    console.error(`${phase}: ${error.stack ?? error}`);
+    results.push({ name: phase, passed: 0, failed: 1, note: 'the phase could not run' });
+  }
+}
+
+section('summary');
+for (const r of results) console.log(`${r.name.padEnd(5)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+if (passed + failed === 0) console.log('no test was executed');
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
