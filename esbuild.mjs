@@ -26,7 +26,7 @@ const builds = [
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test
   // harness's own packages stay external and load from node_modules.
-  const external = ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'];
+  const external = ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'pdfjs-dist'];
   builds.push(
     { ...node, external, entryPoints: testEntries('unit'), outdir: 'dist-test/unit' },
     { ...node, external, entryPoints: [...testEntries('host')], outdir: 'dist-test/host' },
