@@ -39,7 +39,8 @@ describe('tree model', () => {
     const [p2] = tree.children(hacking).slice(1);
     const evidence = tree.children(p2!);
     assert.equal(evidence.length, 1);
-    assert.ok(evidence[0]!.kind === 'evidence' && (evidence[0] as { link: { evidence: { quote: string }[] } }).link.evidence[0]!.quote === 'Goodhart');
+    const first = evidence[0]!;
+    assert.ok(first.kind === 'evidence' && first.link.evidence[0]!.quote === 'Goodhart');
   });
 
   it('papers view: paper → challenges it informs → evidence, with the broken paper shown in place', async () => {
