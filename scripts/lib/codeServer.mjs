@@ -16,6 +16,8 @@ const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
   'update.mode': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.commandCenter.enabled': false,
 };
 
 export async function freePort() {

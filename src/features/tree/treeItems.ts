@@ -14,7 +14,7 @@ export function treeItemFor(node: TreeNode, expandAll: boolean): vscode.TreeItem
       const item = new vscode.TreeItem(`§${challenge.id} ${challenge.title}`, expanded);
       item.id = node.key;
       item.contextValue = node.subChallengeCount > 0 ? 'challengeGroup' : 'challenge';
-      item.iconPath = new vscode.ThemeIcon(node.subChallengeCount > 0 ? 'list-tree' : 'warning');
+      item.iconPath = new vscode.ThemeIcon(node.subChallengeCount > 0 ? 'list-tree' : 'issues');
       item.description = paper
         ? vscode.l10n.t('{0} quote(s)', node.quoteCount)
         : node.subChallengeCount > 0

@@ -1,0 +1,120 @@
+// UI tests: what a person sees and clicks in the real workbench (code-server 1.139.1 in Chromium).
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+
+const projectRoot = join(__dirname, '..', '..');
+const screenshots = join(projectRoot, 'test-results', 'screenshots');
+const CONTAINER = '[id="workbench.view.extension.literatureCompanion"]';
+
+interface Harness {
+  startCodeServer(options: { folder: string }): Promise<Server>;
+  launchBrowser(): Promise<Browser>;
+}
+/** The same harness the scripts use, loaded at run time (it is plain ESM beside them). */
+const harness = (): Promise<Harness> => import(pathToFileURL(join(projectRoot, 'scripts', 'lib', 'codeServer.mjs')).href);
+
+interface Server {
+  workbenchUrl(options?: object): string;
+  stop(): void;
+}
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+function webview(): FrameLocator {
+  return page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+}
+
+async function runCommand(title: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function row(text: string | RegExp) {
+  const locator = page.locator(`${CONTAINER} .monaco-list-row`, { hasText: text }).first();
+  await locator.waitFor({ state: 'visible', timeout: 20_000 });
+  return locator;
+}
+
+describe('the workbench with Literature Companion', { timeout: 300_000 }, () => {
+  before(async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'litcomp-ui-ws-'));
+    cpSync(join(projectRoot, 'example'), workspace, { recursive: true });
+    const { startCodeServer, launchBrowser } = await harness();
+    server = await startCodeServer({ folder: workspace });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(server.workbenchUrl());
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  it('shows the activity-bar icon and the taxonomy tree', async () => {
+    const icon = page.locator('.activitybar a.action-label[aria-label^="Literature Companion"]');
+    await icon.waitFor({ timeout: 60_000 });
+    await icon.click();
+    await row('Challenges with Obtaining Human Feedback');
+    const rows = await page.locator(`${CONTAINER} .monaco-list-row`).allInnerTexts();
+    const text = rows.join('\n');
+    for (const section of ['§3.1', '§3.2', '§3.3', '§3.4']) assert.ok(text.includes(section), `${section} in tree rows:\n${text}`);
+    assert.match(text, /4 sub-challenges · \d+ paper/);
+    assert.match(text, /Learning to summarize from human feedback/, 'the papers view lists the papers');
+  });
+
+  it('expands a challenge and opens its panel with the linked papers and quotes', async () => {
+    // The twistie expands; a click on the label opens the panel (VS Code's behaviour for items with a command).
+    await (await row('Challenges with the Reward Model')).locator('.monaco-tl-twistie').click();
+    const hacking = await row('Reward Misgeneralization and Hacking');
+    await hacking.click();
+    const view = webview();
+    await view.locator('h1', { hasText: '§3.2.2' }).waitFor({ timeout: 30_000 });
+    const papers = await view.locator('article.link h3').allInnerTexts();
+    assert.ok(papers.some((title) => title.includes('Learning to summarize from human feedback')), papers.join('\n'));
+    const quote = await view.locator('blockquote.quote p').first().innerText();
+    assert.ok(quote.length > 40, 'a quote is shown');
+    assert.match(await view.locator('.quote-meta').first().innerText(), /p\. \d+/);
+    await page.screenshot({ path: join(screenshots, 'challenge-panel.png') });
+  });
+
+  it('follows a link inside the panel to the paper summary', async () => {
+    await webview().locator('article.link h3 a', { hasText: 'Constitutional AI' }).first().click();
+    const view = webview();
+    await view.locator('header h1', { hasText: 'Constitutional AI' }).waitFor({ timeout: 30_000 });
+    const summary = await view.locator('section.summary').innerText();
+    assert.match(summary, /Key results/);
+    assert.match(await view.locator('dl.meta').innerText(), /2212\.08073v1/);
+    await page.screenshot({ path: join(screenshots, 'paper-panel.png') });
+  });
+
+  it('opens a paper summary from the command palette', async () => {
+    await runCommand('Literature Companion: Open Paper Summary');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'RLAIF vs. RLHF' }).first().click();
+    await webview().locator('header h1', { hasText: 'RLAIF vs. RLHF' }).waitFor({ timeout: 30_000 });
+  });
+
+  it('restores the open panel after a window reload', async () => {
+    // Through the workbench's own command, so it flushes its state the way a person's reload does.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand('Developer: Reload Window');
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await webview().locator('header h1', { hasText: 'RLAIF vs. RLHF' }).waitFor({ timeout: 60_000 });
+    assert.match(await webview().locator('section.summary').innerText(), /Human or AI feedback\?/);
+    await page.screenshot({ path: join(screenshots, 'restored-after-reload.png') });
+  });
+});
