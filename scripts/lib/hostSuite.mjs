@@ -9,8 +9,11 @@ import { projectRoot } from './tools.mjs';
 
 const TIMEOUT_MS = 10 * 60_000;
 
-/** @returns {Promise<{passed: number, failed: number}>} */
-export async function runHostSuite({ grep } = {}) {
+/**
+ * Loads `testsPath` (a module exporting run()) into a real extension host and returns the JSON its run
+ * printed after `marker` (the in-host suite prints LITCOMP_RESULT {"passed":n,"failed":m}).
+ */
+export async function runHostSuite({ grep, testsPath = join(projectRoot, 'dist-test', 'host', 'index.js'), marker = 'LITCOMP_RESULT' } = {}) {
   const workspace = mkdtempSync(join(tmpdir(), 'litcomp-host-ws-'));
   cpSync(join(projectRoot, 'example'), workspace, { recursive: true });
   const server = await startCodeServer({ folder: workspace, log: process.env.LITCOMP_DEBUG ? (line) => process.stderr.write(line) : undefined });
@@ -23,12 +26,12 @@ export async function runHostSuite({ grep } = {}) {
     });
     await page.exposeFunction('codeAutomationLog', (_level, args) => {
       const text = format(...(Array.isArray(args) ? args : [args]));
-      const marker = /LITCOMP_RESULT (\{.*\})/.exec(text);
-      if (marker) result = JSON.parse(marker[1]);
+      const found = new RegExp(`${marker} (\\{.*\\})`).exec(text);
+      if (found) result = JSON.parse(found[1]);
       else if (!isNoise(text)) process.stdout.write(`${text}\n`);
     });
     const environment = { LITCOMP_PROJECT_ROOT: projectRoot, LITCOMP_PAPERS: process.env.LITCOMP_PAPERS ?? '', LITCOMP_GREP: grep ?? '' };
-    await page.goto(server.workbenchUrl({ extensionTestsPath: join(projectRoot, 'dist-test', 'host', 'index.js'), environment }));
+    await page.goto(server.workbenchUrl({ extensionTestsPath: testsPath, environment }));
     const code = await Promise.race([finished, new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS))]);
     if (code === 'timeout') {
       await page.screenshot({ path: join(projectRoot, 'test-results', 'host-timeout.png') }).catch(() => {});

@@ -1,0 +1,62 @@
+// `npm run bench`: prints one JSON object. Figures are measured here, in this run; none is asserted.
+//   activation – activate() inside a real extension host (code-server 1.139.1), goal ≤ 20 ms
+//   bundle     – size of the activation bundle (what VS Code loads to activate)
+//   corpus     – loading the bundled corpus in plain Node
+//   pdf        – text extraction, cache, anchoring vs poppler's pdftotext (scripts/bench/pdf.mjs)
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+import { runHostSuite } from './lib/hostSuite.mjs';
+import { ensureTools, projectRoot } from './lib/tools.mjs';
+
+const log = (text) => process.stderr.write(`[bench] ${text}\n`);
+const tools = ensureTools();
+if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: ['ignore', 2, 2] }).status !== 0) throw new Error('build failed');
+
+async function bundleSizes() {
+  const production = await esbuild.build({
+    entryPoints: [join(projectRoot, 'src', 'extension.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], minify: true, write: false,
+  });
+  const minified = production.outputFiles[0].contents;
+  return {
+    developmentBytes: statSync(join(projectRoot, 'dist', 'extension.js')).size,
+    productionBytes: minified.length,
+    productionGzipBytes: gzipSync(minified).length,
+  };
+}
+
+async function corpusLoad() {
+  const { loadCorpus } = await import(pathToFileURL(join(projectRoot, 'dist-test', 'bench', 'corpusLoad.js')).href).catch(() => ({}));
+  if (!loadCorpus) return { skipped: 'dist-test/bench/corpusLoad.js missing' };
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    await loadCorpus(join(projectRoot, 'sources'));
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { runs: times.length, medianMs: round(times[10]), maxMs: round(times.at(-1)) };
+}
+
+const round = (value) => Math.round(value * 100) / 100;
+
+log('activation in a real extension host…');
+const activation = await runHostSuite({ testsPath: join(projectRoot, 'dist-test', 'bench', 'activation.js'), marker: 'LITCOMP_BENCH' });
+const report = {
+  activation: { ...activation, activateMs: round(activation.activateMs), activateCallMs: round(activation.activateCallMs), goalMs: 20 },
+  bundle: await bundleSizes(),
+  corpus: await corpusLoad(),
+};
+const pdfBench = join(projectRoot, 'scripts', 'bench', 'pdf.mjs');
+if (existsSync(pdfBench)) {
+  log('PDF extraction, cache and anchoring beside pdftotext…');
+  const { benchPdf } = await import(pathToFileURL(pdfBench).href);
+  const papersDir = process.env.LITCOMP_PAPERS || join(projectRoot, '..', 'shared', 'papers');
+  report.pdf = existsSync(papersDir) ? await benchPdf({ papersDir, node24: tools.node }) : { skipped: `no PDFs at ${papersDir}` };
+}
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+process.exit(0); // esbuild's service and the browser harness can keep handles open

@@ -1,0 +1,2 @@
+// Re-exported for scripts/bench.mjs, which measures the core in plain Node.
+export { loadCorpus } from '../../src/core/corpus/load';
