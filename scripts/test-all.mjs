@@ -5,6 +5,7 @@
 // and ends with one line "N passed, N failed". `npm test -- unit` (or host, ui) runs one phase.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runHostSuite } from './lib/hostSuite.mjs';
 import { ensureTools, projectRoot } from './lib/tools.mjs';
@@ -35,6 +36,11 @@ function nodeTests(name, folder, extraEnv = {}) {
 
 rmSync(join(projectRoot, 'test-results'), { recursive: true, force: true });
 mkdirSync(join(projectRoot, 'test-results', 'screenshots'), { recursive: true });
+// A fresh clone has no node_modules yet: install exactly what the lockfile says.
+if (!existsSync(join(projectRoot, 'node_modules', 'esbuild'))) {
+  console.log('Installing npm dependencies (npm ci)…');
+  if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: projectRoot, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
 section('tools');
 const tools = ensureTools();
 console.log(`Node 24: ${tools.node}\ncode-server: ${tools.codeServer}\nChromium: ${tools.chromium}`);

@@ -1,16 +1,32 @@
 import { resolve } from 'node:path';
 import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
+import { defaultPdfDir, defaultTextCacheDir } from '../core/pdf/locations';
 import { compareSectionIds } from '../core/tree/corpusTree';
+import { excerptCommand, pdfFlags, verifyCommand, type Io } from './pdfCommands';
 
 const USAGE = `Usage: literature-companion <command> [options]
 
 Commands:
   corpus [--json] [--corpus DIR]   print the corpus (papers and the challenge taxonomy with evidence)
+  verify [--pdfs DIR] [--cache DIR] [--json] [--corpus DIR]
+                                   check every stored quote against its paper's PDF: found at its page,
+                                   found on another page, not found, or PDF missing; exits 1 when a
+                                   quote of a PDF that is present is not found at its stated page
+  excerpt --paper ID --quote TEXT [--page N] [--pdfs DIR] [--cache DIR] [--json] [--corpus DIR]
+                                   find a quote in the paper's PDF and print the paragraph around it
+                                   (--json: {paper, page, status, text}); exits 1 when the paper, its
+                                   PDF or the quote is not found
 
 Options:
   --corpus DIR   corpus folder (default: the bundled sources/)
-  --help         show this help`;
+  --pdfs DIR     folder of PDFs named <arXiv id>.pdf (default: ${defaultPdfDir()},
+                 i.e. $XDG_DATA_HOME/literature-companion/pdf)
+  --cache DIR    where extracted PDF text is cached, by the PDF's sha256 (default: ${defaultTextCacheDir()},
+                 i.e. $XDG_CACHE_HOME/literature-companion/text)
+  --help         show this help
+
+Reading PDFs needs Node 22.13 or newer (pdf.js).`;
 
 /** The CLI's `corpus --json` shape; other tools rely on it, keep it stable. */
 export interface CorpusJson {
@@ -40,15 +56,12 @@ export function corpusToJson(corpus: Corpus): CorpusJson {
   };
 }
 
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 }
+
+const COMMANDS = ['corpus', 'verify', 'excerpt'];
 
 export async function main(args: string[], bundledCorpus: string, io: Io): Promise<number> {
   const [command, ...rest] = args;
@@ -56,7 +69,7 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  if (command !== 'corpus') {
+  if (!COMMANDS.includes(command)) {
     io.err(`literature-companion: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
@@ -68,7 +81,11 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     io.err('Fix the files named above (see sources/README.md for the format) and run again.');
     return 1;
   }
-  if (rest.includes('--json')) {
+  const json = rest.includes('--json');
+  const flag = (name: string) => option(rest, name);
+  if (command === 'verify') return verifyCommand(corpus, pdfFlags(flag), json, io);
+  if (command === 'excerpt') return excerptCommand(corpus, { paper: flag('--paper'), quote: flag('--quote'), page: flag('--page') }, pdfFlags(flag), json, io);
+  if (json) {
     io.out(JSON.stringify(corpusToJson(corpus), null, 2));
   } else {
     for (const paper of corpus.papers.values()) io.out(`${paper.id}${paper.version}  ${paper.year}  ${paper.title}`);

@@ -1,4 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
+import { checkPdfBytes, pdfError, PdfReadError } from './pdfErrors';
+import { layoutPage, type RawItem } from './readingOrder';
+import type { PageLayout } from './textModel';
+
+export { PdfReadError } from './pdfErrors';
 
 /** The text of one PDF page, in reading order, with line ends kept (hyphenation needs them). */
 export interface PageText {
@@ -6,54 +12,96 @@ export interface PageText {
   readonly text: string;
 }
 
-export class PdfReadError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-  }
-}
-
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 
-/** pdf.js is large (~2 MB): load it on first use only, never at activation. */
+/**
+ * pdf.js is large (~2 MB): load it on first use only, never at activation. Its worker module is put on
+ * `globalThis.pdfjsWorker` so pdf.js runs it in this same thread (we are already off the host's event loop
+ * in a worker_thread) instead of importing it from a URL, which a bundle cannot resolve.
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= withoutWarnings(async () => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  });
   return pdfjs;
 }
 
-/** Extracts every page's text with pdf.js. Errors name the file and say what is wrong with it. */
-export async function extractPageTexts(file: string): Promise<PageText[]> {
-  const data = new Uint8Array(await readFile(file));
-  if (data.length === 0) throw new PdfReadError(file, 'the file is empty (0 bytes); download or attach it again');
-  if (!Buffer.from(data.subarray(0, 1024)).toString('latin1').includes('%PDF-')) throw new PdfReadError(file, 'this is not a PDF (no %PDF- header)');
-  const { getDocument } = await loadPdfJs();
-  const loading = getDocument({ data, useSystemFonts: false, verbosity: 0 });
-  let document;
+/** On load in Node, pdf.js warns that it cannot polyfill canvas APIs; only rendering needs them, not text. */
+async function withoutWarnings<T>(load: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => undefined;
   try {
-    document = await loading.promise;
-  } catch (error) {
-    const name = (error as Error).name;
-    if (name === 'PasswordException') throw new PdfReadError(file, 'the PDF is encrypted with a password; attach an unencrypted copy');
-    throw new PdfReadError(file, `the PDF cannot be read (${(error as Error).message}); it may be corrupt or truncated`);
+    return await load();
+  } finally {
+    console.warn = warn;
   }
+}
+
+/** A download cut short loses its last pages silently (pdf.js reconstructs what it can): refuse it instead. */
+function checkNotTruncated(file: string, data: Uint8Array): void {
+  const tail = Buffer.from(data.subarray(Math.max(0, data.length - 1024))).toString('latin1');
+  if (!tail.includes('%%EOF')) throw pdfError(file, 'corrupt', 'it is truncated: no %%EOF marker at its end');
+}
+
+/** Reads every page's text and item positions. Errors are PdfReadErrors naming the file and what to do. */
+export async function readPdfLayout(file: string, data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PageLayout[]> {
+  checkPdfBytes(file, data, data.length);
+  if (data.length > limits.maxBytes) throw pdfError(file, 'too-large', `${(data.length / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
+  checkNotTruncated(file, data);
+  const { getDocument } = await loadPdfJs();
+  const loading = getDocument({ data, verbosity: 0, useSystemFonts: false, disableFontFace: true });
   try {
-    const pages: PageText[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        text += item.str + (item.hasEOL ? '\n' : '');
-      }
-      pages.push({ page: number, text });
-      page.cleanup();
-    }
+    const document = await loading.promise.catch((error: Error) => {
+      if (error.name === 'PasswordException') throw pdfError(file, 'encrypted');
+      throw pdfError(file, 'corrupt', error.message);
+    });
+    if (document.numPages > limits.maxPages) throw pdfError(file, 'too-many-pages', `${document.numPages} pages, more than the ${limits.maxPages} this extension reads`);
+    const pages: PageLayout[] = [];
+    for (let number = 1; number <= document.numPages; number++) pages.push(await readPage(document, number));
+    if (pages.every((page) => page.text.trim() === '')) throw pdfError(file, 'no-text');
     return pages;
+  } catch (error) {
+    throw error instanceof PdfReadError ? error : pdfError(file, 'corrupt', (error as Error).message);
   } finally {
     await loading.destroy();
   }
+}
+
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+async function readPage(document: PdfDocument, number: number): Promise<PageLayout> {
+  const page = await document.getPage(number);
+  const content = await page.getTextContent();
+  const items: RawItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height, hasEOL: item.hasEOL });
+  }
+  const view = page.view as [number, number, number, number];
+  page.cleanup();
+  return { page: number, view, ...layoutPage(items, view) };
+}
+
+/** Reads the file and checks it before any parsing (sizes, header) so the common mistakes fail fast. */
+export async function readPdfFile(file: string, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<Uint8Array> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT' ? pdfError(file, 'missing') : error;
+  });
+  try {
+    const { size } = await handle.stat();
+    if (size > limits.maxBytes) throw pdfError(file, 'too-large', `${(size / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
+    return new Uint8Array(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Extracts every page's text with pdf.js IN THIS THREAD. For tests and tools only: the extension and the
+ * CLI go through extractDocument (worker thread + cache).
+ */
+export async function extractPageTexts(file: string): Promise<PageLayout[]> {
+  return readPdfLayout(file, await readPdfFile(file));
 }

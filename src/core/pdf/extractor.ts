@@ -1,0 +1,160 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { defaultTextCacheDir } from './locations';
+import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
+import { pdfError, PdfReadError } from './pdfErrors';
+import { decodePage, readCachedPages, sha256OfFile } from './textCache';
+import type { DocumentText } from './textModel';
+import type { ExtractJob, ExtractReply } from './workerProtocol';
+
+export interface ExtractorOptions {
+  /** The worker bundle. Default: pdfWorker.js beside the calling bundle (dist/). */
+  readonly workerScript?: string;
+  /** Parallel workers. Default 1: the host's other work keeps a core. The CLI and bench may use 2. */
+  readonly workers?: number;
+  /** A file whose text is not read in this time is given up on and its worker killed. Default 60 s. */
+  readonly timeoutMs?: number;
+  /** An idle worker (and the ~40 MB pdf.js holds) is let go after this long. Default 30 s. */
+  readonly idleMs?: number;
+  /** Heap cap of a worker: a file that blows it kills that worker only. Default 1024 MB. */
+  readonly maxHeapMb?: number;
+}
+
+export interface ExtractOptions {
+  /** Where extracted text is cached, keyed by sha256. Default: the per-user cache folder; null: no cache. */
+  readonly cacheDir?: string | null;
+  readonly limits?: Partial<PdfLimits>;
+}
+
+/** pdf.js 6 uses Promise.withResolvers and other Node 22.13+ APIs. */
+function checkNodeVersion(file: string): void {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 13)) {
+    throw pdfError(file, 'node-too-old', process.versions.node);
+  }
+}
+
+interface Slot {
+  readonly worker: Worker;
+  job?: { readonly request: ExtractJob; readonly resolve: (reply: ExtractReply) => void; readonly reject: (error: Error) => void; readonly timer: NodeJS.Timeout };
+  idleTimer?: NodeJS.Timeout;
+}
+
+/**
+ * Reads PDFs' text through a small pool of worker_threads (pdf.js never runs on the caller's event loop)
+ * and an on-disk cache keyed by sha256 (the second open parses nothing). Timeouts and caps keep a hostile
+ * file from hanging the caller: the worker is killed and the file reported.
+ */
+export class PdfTextExtractor {
+  private readonly slots: Slot[] = [];
+  private readonly queue: { request: ExtractJob; resolve: (reply: ExtractReply) => void; reject: (error: Error) => void }[] = [];
+  private nextId = 1;
+
+  constructor(private readonly options: ExtractorOptions = {}) {}
+
+  async extract(file: string, options: ExtractOptions = {}): Promise<DocumentText> {
+    const limits = { ...DEFAULT_PDF_LIMITS, ...options.limits };
+    await checkFileBeforeParsing(file, limits);
+    const sha256 = await sha256OfFile(file);
+    const cacheDir = options.cacheDir === undefined ? defaultTextCacheDir() : (options.cacheDir ?? undefined);
+    const cached = cacheDir ? await readCachedPages(cacheDir, sha256) : undefined;
+    if (cached) return { sha256, file, pageCount: cached.length, pages: cached, fromCache: true };
+    checkNodeVersion(file);
+    const reply = await this.run({ id: this.nextId++, file, sha256, cacheDir, limits });
+    if (!reply.ok) throw reply.kind === 'internal' ? pdfError(file, 'worker-failed', reply.message) : new PdfReadError(file, reply.message.slice(file.length + 2), reply.kind);
+    const pages = reply.pages.map((page, index) => decodePage(page, index + 1));
+    return { sha256, file, pageCount: pages.length, pages, fromCache: false };
+  }
+
+  /** Stops every worker; pending extractions fail. Call on deactivation. */
+  async dispose(): Promise<void> {
+    for (const pending of this.queue.splice(0)) pending.reject(pdfError(pending.request.file, 'worker-failed', 'the reader was shut down'));
+    await Promise.all([...this.slots].map((slot) => this.retire(slot, pdfError(slot.job?.request.file ?? '', 'worker-failed', 'the reader was shut down'))));
+  }
+
+  private run(request: ExtractJob): Promise<ExtractReply> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((candidate) => !candidate.job) ?? (this.slots.length < (this.options.workers ?? 1) ? this.spawn() : undefined);
+      if (!slot) return;
+      this.start(slot, this.queue.shift()!);
+    }
+  }
+
+  private start(slot: Slot, pending: (typeof this.queue)[number]): void {
+    clearTimeout(slot.idleTimer);
+    const timeoutMs = this.options.timeoutMs ?? 60_000;
+    const timer = setTimeout(() => void this.retire(slot, pdfError(pending.request.file, 'timeout', `${(timeoutMs / 1000).toFixed(timeoutMs < 1000 ? 3 : 0)} s`)), timeoutMs);
+    slot.job = { ...pending, timer };
+    slot.worker.ref();
+    slot.worker.postMessage(pending.request);
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.options.workerScript ?? join(__dirname, 'pdfWorker.js'), {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 1024 },
+    });
+    const slot: Slot = { worker };
+    worker.on('message', (reply: ExtractReply) => this.finish(slot, reply));
+    worker.on('error', (error) => void this.retire(slot, pdfError(slot.job?.request.file ?? '', 'worker-failed', error.message)));
+    worker.on('exit', (code) => void this.retire(slot, pdfError(slot.job?.request.file ?? '', 'worker-failed', `it exited with code ${code}`)));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private finish(slot: Slot, reply: ExtractReply): void {
+    const job = slot.job;
+    if (!job || job.request.id !== reply.id) return;
+    clearTimeout(job.timer);
+    slot.job = undefined;
+    slot.worker.unref(); // an idle worker must not keep a CLI process alive
+    slot.idleTimer = setTimeout(() => void this.retire(slot), this.options.idleMs ?? 30_000).unref();
+    job.resolve(reply);
+    this.pump();
+  }
+
+  /** Removes a worker (timed out, crashed, idle or shutting down); its current job, if any, fails with `error`. */
+  private async retire(slot: Slot, error?: PdfReadError): Promise<void> {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    clearTimeout(slot.idleTimer);
+    if (slot.job) {
+      clearTimeout(slot.job.timer);
+      slot.job.reject(error ?? pdfError(slot.job.request.file, 'worker-failed', 'it stopped'));
+      slot.job = undefined;
+    }
+    await slot.worker.terminate();
+    this.pump();
+  }
+}
+
+/** Stat-level checks on the main thread: missing, empty or oversized files fail without starting a worker. */
+async function checkFileBeforeParsing(file: string, limits: PdfLimits): Promise<void> {
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT' ? pdfError(file, 'missing') : error;
+  });
+  if (!info.isFile()) throw pdfError(file, 'missing');
+  if (info.size === 0) throw pdfError(file, 'empty');
+  if (info.size > limits.maxBytes) throw pdfError(file, 'too-large', `${(info.size / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
+}
+
+let sharedExtractor: PdfTextExtractor | undefined;
+
+/** The text of a PDF, from the cache or a worker. A shared single-worker pool serves callers that pass none. */
+export function extractDocument(file: string, options: ExtractOptions & { extractor?: PdfTextExtractor } = {}): Promise<DocumentText> {
+  const extractor = options.extractor ?? (sharedExtractor ??= new PdfTextExtractor());
+  return extractor.extract(file, options);
+}
+
+export async function disposeSharedExtractor(): Promise<void> {
+  await sharedExtractor?.dispose();
+  sharedExtractor = undefined;
+}

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Corpus, PaperId, QuoteSource } from '../corpus/model';
+import { anchorQuote, type AnchorMethod } from './anchor';
+import { extractDocument, type PdfTextExtractor } from './extractor';
+import type { DocumentText } from './textModel';
+
+/** found: at its stated page; found-elsewhere: on another page; pdf-error: the PDF is there but unreadable. */
+export type VerifyStatus = 'found' | 'found-elsewhere' | 'not-found' | 'pdf-missing' | 'pdf-error';
+
+export interface QuoteVerdict {
+  readonly paper: PaperId;
+  readonly challenge: string;
+  readonly page: number;
+  readonly quote: string;
+  readonly source: QuoteSource;
+  readonly status: VerifyStatus;
+  /** What a person reads, e.g. "found elsewhere (p.7)" or "unverified (PDF missing)". */
+  readonly label: string;
+  readonly foundPage?: number;
+  readonly method?: AnchorMethod;
+  readonly score?: number;
+  /** Why the PDF could not be read (pdf-error). */
+  readonly message?: string;
+}
+
+export interface VerifySummary {
+  readonly total: number;
+  readonly found: number;
+  readonly foundElsewhere: number;
+  readonly notFound: number;
+  readonly pdfMissing: number;
+  readonly pdfError: number;
+}
+
+export interface VerifyOptions {
+  /** Folder of `<arXiv id>.pdf` files. */
+  readonly pdfDir: string;
+  readonly cacheDir?: string | null;
+  readonly extractor?: PdfTextExtractor;
+}
+
+/** Where a paper's PDF is expected: `<pdfDir>/<arXiv id>.pdf`. */
+export function pdfPathFor(pdfDir: string, paper: PaperId): string {
+  return join(pdfDir, `${paper}.pdf`);
+}
+
+function labelOf(status: VerifyStatus, source: QuoteSource, foundPage?: number): string {
+  switch (status) {
+    case 'found':
+      return 'found';
+    case 'found-elsewhere':
+      return `found elsewhere (p.${foundPage})`;
+    case 'not-found':
+      return 'NOT FOUND';
+    case 'pdf-missing':
+      return source === 'transcription' ? 'unverified (PDF missing)' : 'PDF missing';
+    case 'pdf-error':
+      return 'PDF unreadable';
+  }
+}
+
+/**
+ * Checks every stored quote of the corpus against its paper's PDF. Every quote gets a verdict, whether or
+ * not its PDF is there: nothing is dropped.
+ */
+export async function verifyCorpusQuotes(corpus: Corpus, options: VerifyOptions): Promise<QuoteVerdict[]> {
+  const verdicts: QuoteVerdict[] = [];
+  for (const paper of corpus.papers.keys()) {
+    const quotes = corpus.links.filter((link) => link.paper === paper).flatMap((link) => link.evidence.map((evidence) => ({ ...evidence, challenge: link.challenge })));
+    if (quotes.length === 0) continue;
+    const file = pdfPathFor(options.pdfDir, paper);
+    let document: DocumentText | undefined;
+    let message: string | undefined;
+    if (existsSync(file)) {
+      document = await extractDocument(file, { cacheDir: options.cacheDir, extractor: options.extractor }).catch((error: Error) => {
+        message = error.message;
+        return undefined;
+      });
+    }
+    for (const quote of quotes) {
+      const base = { paper, challenge: quote.challenge, page: quote.page, quote: quote.quote, source: quote.source };
+      if (!document) {
+        const status = message ? 'pdf-error' : 'pdf-missing';
+        verdicts.push({ ...base, status, label: labelOf(status, quote.source), ...(message ? { message } : {}) });
+        continue;
+      }
+      const anchor = anchorQuote(document.pages, { exact: quote.quote, page: quote.page });
+      const found = anchor.status !== 'not-found' ? { foundPage: anchor.page!, method: anchor.method!, score: anchor.score } : {};
+      verdicts.push({ ...base, status: anchor.status, label: labelOf(anchor.status, quote.source, anchor.page ?? undefined), ...found });
+    }
+  }
+  return verdicts;
+}
+
+export function summarize(verdicts: readonly QuoteVerdict[]): VerifySummary {
+  const count = (status: VerifyStatus) => verdicts.filter((verdict) => verdict.status === status).length;
+  return {
+    total: verdicts.length,
+    found: count('found'),
+    foundElsewhere: count('found-elsewhere'),
+    notFound: count('not-found'),
+    pdfMissing: count('pdf-missing'),
+    pdfError: count('pdf-error'),
+  };
+}
+
+/** A quote of a PDF that is present but not confirmed at its stated page: what makes `verify` fail. */
+export function hasFailures(summary: VerifySummary): boolean {
+  return summary.foundElsewhere + summary.notFound + summary.pdfError > 0;
+}

@@ -1,0 +1,17 @@
+import type { PdfErrorKind } from './pdfErrors';
+import type { PdfLimits } from './limits';
+import type { EncodedPage } from './textCache';
+
+/** Main thread → PDF worker: read one file. The worker also writes the cache entry, off the main thread. */
+export interface ExtractJob {
+  readonly id: number;
+  readonly file: string;
+  readonly sha256: string;
+  readonly cacheDir: string | undefined;
+  readonly limits: PdfLimits;
+}
+
+/** PDF worker → main thread. Errors travel as data: Error objects lose their class across threads. */
+export type ExtractReply =
+  | { readonly id: number; readonly ok: true; readonly pages: EncodedPage[] }
+  | { readonly id: number; readonly ok: false; readonly kind: PdfErrorKind | 'internal'; readonly message: string };

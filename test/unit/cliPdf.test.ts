@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { evidenceFile, paperFile, writeCorpus } from '../support/corpusFixture';
+import { buildPdf, column, fixtureDir, writePdf } from '../support/pdfFixtures';
+
+const bin = join(__dirname, '..', '..', 'bin', 'literature-companion.cjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+/** A corpus of two papers: "1" whose PDF is present (quotes found, misplaced, missing) and "2" without a PDF. */
+function setUp(quoteOnPageOne = 'Reward models are trained on comparisons.') {
+  const root = writeCorpus({
+    'papers/1.md': paperFile('1'),
+    'papers/2.md': paperFile('2'),
+    'taxonomy/3.md': '---\nid: "3"\ntitle: Challenges\nproblems: []\n---\nThe challenges.\n',
+    'evidence/1.yaml': evidenceFile('1', [{ challenge: '3', page: 1, quote: quoteOnPageOne }]),
+    'evidence/2.yaml': 'paper: "2"\nlinks:\n  - challenge: "3"\n    rationale: Because.\n    evidence:\n      - page: 4\n        quote: "Transcribed words."\n        source: transcription\n',
+  });
+  const pdfs = fixtureDir();
+  writePdf(pdfs, '1.pdf', buildPdf([{ texts: column(['Reward models are trained on comparisons.', 'They are then used as the reward for RL.'], 72, 700) }, { texts: column(['A second page about overoptimization.'], 72, 700) }]));
+  return { root, pdfs, cache: join(pdfs, 'cache') };
+}
+
+describe('literature-companion verify', () => {
+  it('reports each quote, unverified when its PDF is missing, and exits 0 when every present quote is at its page', () => {
+    const { root, pdfs, cache } = setUp();
+    const result = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.deepEqual(json.quotes.map((q: { paper: string; status: string; label: string }) => [q.paper, q.status, q.label]), [
+      ['1', 'found', 'found'],
+      ['2', 'pdf-missing', 'unverified (PDF missing)'],
+    ]);
+    assert.deepEqual(json.summary, { total: 2, found: 1, foundElsewhere: 0, notFound: 0, pdfMissing: 1, pdfError: 0 });
+  });
+
+  it('exits 1 and says where a quote is when it is on another page than stated', () => {
+    const { root, pdfs, cache } = setUp('A second page about overoptimization.');
+    const result = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /p\.1 {2}found elsewhere \(p\.2\)/);
+    assert.match(result.stdout, /2 quotes: 0 found at their page, 1 found on another page, 0 not found, 1 unverified \(PDF missing\)/);
+  });
+
+  it('exits 1 when a quote is not in its PDF', () => {
+    const { root, pdfs, cache } = setUp('Words the paper never wrote.');
+    const result = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 1);
+    assert.equal(JSON.parse(result.stdout).quotes[0].status, 'not-found');
+  });
+
+  it('reports an unreadable PDF, naming it, and exits 1', () => {
+    const { root, pdfs, cache } = setUp();
+    writePdf(pdfs, '1.pdf', '<html>oops</html>');
+    const result = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /1\.pdf: this is not a PDF/);
+    assert.match(result.stdout, /PDF unreadable/);
+  });
+});
+
+describe('literature-companion excerpt', () => {
+  it('prints {paper, page, status, text} with the paragraph around the quote', () => {
+    const { root, pdfs, cache } = setUp();
+    const result = run('excerpt', '--corpus', root, '--paper', '1', '--quote', 'trained on comparisons', '--page', '1', '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { paper: '1', page: 1, status: 'found', text: 'Reward models are trained on comparisons. They are then used as the reward for RL.' });
+  });
+
+  it('says found-elsewhere when the stated page is wrong', () => {
+    const { root, pdfs, cache } = setUp();
+    const result = run('excerpt', '--corpus', root, '--paper', '1', '--quote', 'about overoptimization', '--page', '1', '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { paper: '1', page: 2, status: 'found-elsewhere', text: 'A second page about overoptimization.' });
+  });
+
+  it('exits 1 with a clear message for an unknown paper or a missing PDF', () => {
+    const { root, pdfs, cache } = setUp();
+    const unknown = run('excerpt', '--corpus', root, '--paper', '9', '--quote', 'x', '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /unknown paper "9"; known papers: /);
+    const missing = run('excerpt', '--corpus', root, '--paper', '2', '--quote', 'x', '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no PDF for paper 2: .*2\.pdf does not exist/);
+    assert.equal(missing.stdout, '');
+  });
+
+  it('exits 1 when the quote is not in the PDF, still printing the JSON', () => {
+    const { root, pdfs, cache } = setUp();
+    const result = run('excerpt', '--corpus', root, '--paper', '1', '--quote', 'never written', '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 1);
+    assert.deepEqual(JSON.parse(result.stdout), { paper: '1', page: null, status: 'not-found', text: '' });
+  });
+});
