@@ -3,6 +3,8 @@ import type { TreeNode } from './core/tree/corpusTree';
 import { CorpusService } from './features/corpus';
 import { activatePanels, type PanelManager } from './features/panels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
+import { activatePdfCommands } from './features/pdfs';
+import { PdfLibrary } from './features/pdfs/library';
 import type { ViewKind } from './core/tree/corpusTree';
 
 /** What activate() hands to other extensions and to the in-host tests. */
@@ -10,6 +12,7 @@ export interface LiteratureCompanionApi {
   readonly corpus: CorpusService;
   readonly panels: PanelManager;
   readonly trees: Readonly<Record<ViewKind, CorpusTreeProvider>>;
+  readonly pdfs: PdfLibrary;
   /** Milliseconds spent inside activate(), for the benchmark. */
   readonly activationMs: number;
 }
@@ -19,7 +22,10 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   const started = performance.now();
   const corpus = new CorpusService(context.extensionPath);
   context.subscriptions.push(corpus);
+  const pdfs = new PdfLibrary(context, corpus);
+  context.subscriptions.push(pdfs);
   const trees = activateTrees(context, corpus);
+  activatePdfCommands(context, pdfs, corpus);
   const panels = activatePanels(context, corpus);
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
@@ -41,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
   );
-  return { corpus, panels, trees, activationMs: performance.now() - started };
+  return { corpus, panels, trees, pdfs, activationMs: performance.now() - started };
 }
 
 function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { PdfTextExtractor, pdfPathFor, type DocumentText } from '../../core/pdf';
+import type { CorpusService } from '../corpus';
+
+/**
+ * Where the papers' PDFs live and how their text is read. Search order: the `pdfFolder` setting, a `pdf/`
+ * folder beside a person's own corpus, then the extension's global storage. New PDFs (download, attach)
+ * go to the first of these. Text extraction runs in a worker thread and is cached by sha256.
+ */
+export class PdfLibrary implements vscode.Disposable {
+  private extractor?: PdfTextExtractor;
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with a paper id when its PDF was added or replaced. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly corpus: CorpusService,
+  ) {}
+
+  folders(): string[] {
+    const folders: string[] = [];
+    const configured = vscode.workspace.getConfiguration('literatureCompanion').get<string>('pdfFolder', '').trim();
+    const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (configured) {
+      const resolved = path.isAbsolute(configured) || !workspaceFolder ? configured : path.join(workspaceFolder, configured);
+      if (vscode.workspace.isTrusted || (workspaceFolder && !path.relative(workspaceFolder, resolved).startsWith('..'))) folders.push(resolved);
+    }
+    const corpusRoot = this.corpus.root();
+    if (corpusRoot !== path.join(this.context.extensionPath, 'sources')) folders.push(path.join(corpusRoot, 'pdf'));
+    folders.push(path.join(this.context.globalStorageUri.fsPath, 'pdf'));
+    return folders;
+  }
+
+  /** Where a downloaded or attached PDF is written. */
+  targetFolder(): string {
+    return this.folders()[0]!;
+  }
+
+  /** The PDF of a paper, if one is present in any of the folders. */
+  find(paperId: string): string | undefined {
+    return this.folders().map((folder) => pdfPathFor(folder, paperId)).find((file) => existsSync(file));
+  }
+
+  cacheDir(): string {
+    const configured = vscode.workspace.getConfiguration('literatureCompanion').get<string>('textCacheFolder', '').trim();
+    return configured || path.join(this.context.globalStorageUri.fsPath, 'text-cache');
+  }
+
+  /** Text of a paper's PDF, from the cache or extracted off the extension host's event loop. */
+  read(file: string): Promise<DocumentText> {
+    this.extractor ??= new PdfTextExtractor({ workerScript: path.join(this.context.extensionPath, 'dist', 'pdfWorker.js') });
+    return this.extractor.extract(file, { cacheDir: this.cacheDir() });
+  }
+
+  /** Tells views and panels that a paper's PDF changed (after a download or an attach). */
+  announce(paperId: string): void {
+    this.changed.fire(paperId);
+  }
+
+  dispose(): void {
+    void this.extractor?.dispose();
+    this.changed.dispose();
+  }
+}
