@@ -1,7 +1,7 @@
 // Bundles: the extension (CJS, node, `vscode` external), the CLI, the webview script (browser, IIFE),
 // and the test suites. pdf.js is never part of the activation bundle.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -24,7 +24,16 @@ const builds = [
   // The PDF text worker (worker_threads): pdf.js is bundled into it alone, loaded when a PDF is first read.
   { ...node, target: 'node22', entryPoints: { pdfWorker: 'src/core/pdf/extractWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
+  // The excerpt webview bundles pdf.js's display layer (an ES module); its worker is copied beside it.
+  { ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: { excerpt: 'src/webview/excerpt.ts' }, outdir: 'dist/webview' },
 ];
+
+/** pdf.js files the excerpt webview loads at run time: its worker and the standard (non-embedded) fonts. */
+function copyPdfJsAssets() {
+  mkdirSync('dist/webview', { recursive: true });
+  cpSync('node_modules/pdfjs-dist/build/pdf.worker.min.mjs', 'dist/webview/pdf.worker.min.mjs');
+  cpSync('node_modules/pdfjs-dist/standard_fonts', 'dist/webview/standard_fonts', { recursive: true });
+}
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test
   // harness's own packages stay external and load from node_modules.
@@ -43,6 +52,7 @@ if (!watch) {
   rmSync('dist-test', { recursive: true, force: true });
 }
 
+copyPdfJsAssets();
 const contexts = await Promise.all(builds.filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true)).map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

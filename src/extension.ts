@@ -3,6 +3,7 @@ import type { TreeNode } from './core/tree/corpusTree';
 import { CorpusService } from './features/corpus';
 import { activatePanels, type PanelManager } from './features/panels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
+import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
 import { activatePdfCommands } from './features/pdfs';
 import { PdfLibrary } from './features/pdfs/library';
 import type { ViewKind } from './core/tree/corpusTree';
@@ -13,6 +14,7 @@ export interface LiteratureCompanionApi {
   readonly panels: PanelManager;
   readonly trees: Readonly<Record<ViewKind, CorpusTreeProvider>>;
   readonly pdfs: PdfLibrary;
+  readonly excerpts: ExcerptPanels;
   /** Milliseconds spent inside activate(), for the benchmark. */
   readonly activationMs: number;
 }
@@ -27,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   const trees = activateTrees(context, corpus);
   activatePdfCommands(context, pdfs, corpus);
   const panels = activatePanels(context, corpus);
+  const excerpts = activateExcerpts(context, corpus, pdfs);
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
@@ -47,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
   );
-  return { corpus, panels, trees, pdfs, activationMs: performance.now() - started };
+  return { corpus, panels, trees, pdfs, excerpts, activationMs: performance.now() - started };
 }
 
 function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {

@@ -34,11 +34,12 @@ function markdownBlock(html: string): HTMLElement {
   return container;
 }
 
-function quoteBlock(quote: QuoteView, focused: boolean): HTMLElement {
+function quoteBlock(quote: QuoteView, focused: boolean, paper: string, challenge: string): HTMLElement {
   const meta = el('div', { class: 'quote-meta' }, `p. ${quote.page}`);
   if (quote.source === 'transcription') meta.append(el('span', { class: 'badge unverified', title: 'Copied from a transcription; unverified until checked against the PDF' }, 'unverified'));
+  const show = el('button', { class: 'copy', type: 'button', 'data-excerpt': JSON.stringify({ paper, quote: quote.quote, page: quote.page, challenge, source: quote.source }), title: 'Show the passage in the PDF' }, 'Show in PDF');
   const copy = el('button', { class: 'copy', type: 'button', 'data-copy': quote.quote, title: 'Copy quote' }, 'Copy');
-  meta.append(copy);
+  meta.append(show, copy);
   return el('blockquote', { class: focused ? 'quote focused' : 'quote' }, el('p', {}, quote.quote), meta);
 }
 
@@ -64,7 +65,7 @@ function renderPaper(view: PaperView): Node[] {
       el('article', { class: 'link' },
         el('h3', {}, openLink(`§${challenge.id} ${challenge.title}`, { kind: 'challenge', id: challenge.id })),
         el('p', { class: 'rationale' }, challenge.rationale),
-        ...challenge.quotes.map((quote) => quoteBlock(quote, false))),
+        ...challenge.quotes.map((quote) => quoteBlock(quote, false, paper.id, challenge.id))),
     );
   }
   return [
@@ -96,7 +97,7 @@ function renderChallenge(view: ChallengeView): Node[] {
       el('article', { class: 'link' },
         el('h3', {}, openLink(paper.title, { kind: 'paper', id: paper.id }), el('span', { class: 'byline' }, ` ${paper.authorsShort} ${paper.year}, arXiv ${paper.id}${paper.version}`)),
         el('p', { class: 'rationale' }, paper.rationale),
-        ...paper.quotes.map((quote, index) => quoteBlock(quote, view.focus?.paper === paper.id && view.focus.quote === index))),
+        ...paper.quotes.map((quote, index) => quoteBlock(quote, view.focus?.paper === paper.id && view.focus.quote === index, paper.id, challenge.id))),
     );
   }
   if (view.papers.length > 0 || view.subChallenges.length === 0) parts.push(papers);
@@ -112,7 +113,7 @@ function sourceButton(file: string): HTMLElement {
   return el('footer', {}, el('button', { type: 'button', class: 'secondary', 'data-source-file': file }, 'Edit the corpus file'));
 }
 
-function render(message: HostToWebview): void {
+function render(message: Extract<HostToWebview, { type: 'render' }>): void {
   const { view } = message;
   const nodes = view.kind === 'paper' ? renderPaper(view) : view.kind === 'challenge' ? renderChallenge(view) : renderMissing(view);
   root.replaceChildren(...nodes);
@@ -130,10 +131,14 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
 });
 
 document.addEventListener('click', (event) => {
-  const element = (event.target as Element | null)?.closest<HTMLElement>('[data-open-kind], [data-copy], [data-source-file]');
+  const element = (event.target as Element | null)?.closest<HTMLElement>('[data-open-kind], [data-copy], [data-source-file], [data-excerpt]');
   if (!element) return;
   event.preventDefault();
-  const { openKind, openId, copy, sourceFile } = element.dataset;
+  const { openKind, openId, copy, sourceFile, excerpt } = element.dataset;
+  if (excerpt) {
+    vscode.postMessage({ type: 'openExcerpt', target: JSON.parse(excerpt) });
+    return;
+  }
   if ((openKind === 'paper' || openKind === 'challenge') && openId) vscode.postMessage({ type: 'open', target: { kind: openKind, id: openId } });
   else if (copy !== undefined) vscode.postMessage({ type: 'copy', text: copy });
   else if (sourceFile) vscode.postMessage({ type: 'openSourceFile', file: sourceFile });

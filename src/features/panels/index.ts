@@ -125,6 +125,11 @@ export class CompanionPanel implements vscode.Disposable {
         await vscode.env.clipboard.writeText(String(message.text));
         void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard'), 2000);
         return;
+      case 'openExcerpt':
+        await vscode.commands.executeCommand('literatureCompanion.openExcerpt', message.target);
+        return;
+      default:
+        return;
     }
   }
 

@@ -58,7 +58,7 @@ export function treeItemFor(node: TreeNode, expandAll: boolean): vscode.TreeItem
       if (evidence.source === 'transcription') tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Copied from a transcription; unverified until checked against the PDF.')}`);
       tooltip.appendMarkdown(`\n\n*${escape(node.link.rationale)}*`);
       item.tooltip = tooltip;
-      item.command = { command: 'literatureCompanion.openEvidence', title: 'Open', arguments: [node] };
+      item.command = { command: 'literatureCompanion.openExcerpt', title: 'Open', arguments: [node] };
       return item;
     }
     case 'problem': {
