@@ -52,6 +52,7 @@ if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inh
 
 const papersDir = process.env.LITCOMP_PAPERS || join(projectRoot, '..', 'shared', 'papers');
 const env = { LITCOMP_PAPERS: papersDir };
+process.env.LITCOMP_PAPERS = papersDir; // read by the in-host suite's harness too
 for (const phase of selected) {
   section(phase);
   try {

@@ -5,6 +5,7 @@ import { activatePanels, type PanelManager } from './features/panels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
 import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
 import { activatePdfCommands } from './features/pdfs';
+import { activateVerify } from './features/verify';
 import { PdfLibrary } from './features/pdfs/library';
 import type { ViewKind } from './core/tree/corpusTree';
 
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   activatePdfCommands(context, pdfs, corpus);
   const panels = activatePanels(context, corpus);
   const excerpts = activateExcerpts(context, corpus, pdfs);
+  activateVerify(context, corpus, pdfs);
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {

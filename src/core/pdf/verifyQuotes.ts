@@ -36,6 +36,8 @@ export interface VerifySummary {
 export interface VerifyOptions {
   /** Folder of `<arXiv id>.pdf` files. */
   readonly pdfDir: string;
+  /** Overrides `pdfDir` when PDFs may live in several folders (the extension's search order). */
+  readonly locatePdf?: (paper: PaperId) => string | undefined;
   readonly cacheDir?: string | null;
   readonly extractor?: PdfTextExtractor;
 }
@@ -69,10 +71,10 @@ export async function verifyCorpusQuotes(corpus: Corpus, options: VerifyOptions)
   for (const paper of corpus.papers.keys()) {
     const quotes = corpus.links.filter((link) => link.paper === paper).flatMap((link) => link.evidence.map((evidence) => ({ ...evidence, challenge: link.challenge })));
     if (quotes.length === 0) continue;
-    const file = pdfPathFor(options.pdfDir, paper);
+    const file = options.locatePdf ? options.locatePdf(paper) : pdfPathFor(options.pdfDir, paper);
     let document: DocumentText | undefined;
     let message: string | undefined;
-    if (existsSync(file)) {
+    if (file && existsSync(file)) {
       document = await extractDocument(file, { cacheDir: options.cacheDir, extractor: options.extractor }).catch((error: Error) => {
         message = error.message;
         return undefined;

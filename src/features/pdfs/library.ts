@@ -51,8 +51,13 @@ export class PdfLibrary implements vscode.Disposable {
 
   /** Text of a paper's PDF, from the cache or extracted off the extension host's event loop. */
   read(file: string): Promise<DocumentText> {
+    return this.textExtractor().extract(file, { cacheDir: this.cacheDir() });
+  }
+
+  /** One worker-backed extractor for the whole extension, started on first use (never at activation). */
+  textExtractor(): PdfTextExtractor {
     this.extractor ??= new PdfTextExtractor({ workerScript: path.join(this.context.extensionPath, 'dist', 'pdfWorker.js') });
-    return this.extractor.extract(file, { cacheDir: this.cacheDir() });
+    return this.extractor;
   }
 
   /** Tells views and panels that a paper's PDF changed (after a download or an attach). */
