@@ -1,6 +1,6 @@
 // UI tests: what a person sees and clicks in the real workbench (code-server 1.139.1 in Chromium).
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -23,9 +23,19 @@ interface Server {
   stop(): void;
 }
 
+const papersDir = process.env.LITCOMP_PAPERS ?? join(projectRoot, '..', 'shared', 'papers');
+const havePapers = existsSync(join(papersDir, '2009.01325.pdf'));
+let workspace: string;
 let server: Server;
 let browser: Browser;
 let page: Page;
+
+/** Workspace settings; the workbench picks up changes to the file while running. */
+function writeWorkspaceSettings(extra: Record<string, unknown>): void {
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  const pdfFolder = havePapers ? { 'literatureCompanion.pdfFolder': papersDir } : {};
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ ...pdfFolder, ...extra }, null, 2));
+}
 
 function webview(): FrameLocator {
   return page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
@@ -49,8 +59,9 @@ async function row(text: string | RegExp) {
 
 describe('the workbench with Literature Companion', { timeout: 300_000 }, () => {
   before(async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'litcomp-ui-ws-'));
+    workspace = mkdtempSync(join(tmpdir(), 'litcomp-ui-ws-'));
     cpSync(join(projectRoot, 'example'), workspace, { recursive: true });
+    writeWorkspaceSettings({});
     const { startCodeServer, launchBrowser } = await harness();
     server = await startCodeServer({ folder: workspace });
     browser = await launchBrowser();
@@ -89,6 +100,38 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     assert.ok(quote.length > 40, 'a quote is shown');
     assert.match(await view.locator('.quote-meta').first().innerText(), /p\. \d+/);
     await page.screenshot({ path: join(screenshots, 'challenge-panel.png') });
+  });
+
+  it('opens an evidence item as an excerpt: the PDF page rendered, the quote highlighted', { skip: havePapers ? false : `no PDFs in ${papersDir}` }, async () => {
+    await (await row('Reward Misgeneralization and Hacking')).locator('.monaco-tl-twistie').click();
+    const paper = page.locator(`${CONTAINER} .monaco-list-row`, { hasText: 'Learning to summarize from human feedback' }).first();
+    await paper.waitFor();
+    await paper.locator('.monaco-tl-twistie').click();
+    await (await row(/Under light optimization/)).click();
+    const view = webview();
+    await view.locator('#anchor-status', { hasText: 'Found on page 8' }).waitFor({ timeout: 60_000 });
+    await view.locator('.page[data-page="8"] .highlight').first().waitFor({ timeout: 60_000 });
+    assert.ok((await view.locator('.page .highlight').count()) >= 2, 'the quote spans several lines, each highlighted');
+    assert.match(await view.locator('.paragraph mark').innerText(), /^Under light optimization, the models improve/);
+    assert.match(await view.locator('#page-label').innerText(), /Page 8 of 45/);
+    await page.screenshot({ path: join(screenshots, 'excerpt-panel.png') });
+    await view.locator('button[data-nav="next"]').click();
+    await view.locator('#page-label', { hasText: 'Page 9 of 45' }).waitFor();
+    await view.locator('button[data-nav="quote"]').click();
+    await view.locator('.page[data-page="8"] .highlight').first().waitFor();
+  });
+
+  it('dims the PDF page in a dark theme instead of showing a white page', { skip: havePapers ? false : `no PDFs in ${papersDir}` }, async () => {
+    writeWorkspaceSettings({ 'workbench.colorTheme': 'Default Dark Modern' });
+    const view = webview();
+    await page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: 30_000 });
+    const filter = await view.locator('.page-canvas').evaluate((canvas) => getComputedStyle(canvas).filter);
+    assert.match(filter, /brightness/);
+    await page.screenshot({ path: join(screenshots, 'excerpt-panel-dark.png') });
+    writeWorkspaceSettings({});
+    await page.waitForFunction(() => !document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: 30_000 });
+    await (await row('Reward Misgeneralization and Hacking')).click(); // back to the §3.2.2 panel for the next test
+    await webview().locator('h1', { hasText: '§3.2.2' }).waitFor({ timeout: 30_000 });
   });
 
   it('follows a link inside the panel to the paper summary', async () => {
