@@ -3,16 +3,10 @@
 // boxes, shows the paragraph around it as text, and lets the person page and zoom through the PDF.
 import * as pdfjs from 'pdfjs-dist/build/pdf.mjs';
 import type { ExcerptFound, ExcerptUnavailable } from '../core/excerpt/excerptView';
-import type { DarkPageMode, ExcerptState, HostToWebview, WebviewToHost } from '../protocol/messages';
+import type { DarkPageMode, ExcerptState, HostToWebview } from '../protocol/messages';
+import { el, vsCodeApi } from './dom';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToHost): void;
-  getState(): ExcerptState | undefined;
-  setState(state: ExcerptState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi<ExcerptState>();
 const root = document.getElementById('root')!;
 const WORKER_STALL_MS = 4000;
 const ZOOMS = [0.75, 1, 1.25, 1.5, 2, 3];
@@ -23,13 +17,6 @@ let loadingTask: { destroy(): Promise<void> } | undefined;
 let currentPage = 1;
 let zoom = vscode.getState()?.zoom ?? 1.25;
 let renderToken = 0;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) if (child !== undefined) element.append(child);
-  return element;
-}
 
 function saveState(): void {
   if (view) vscode.setState({ target: view.target, page: currentPage, zoom });

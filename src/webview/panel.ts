@@ -1,25 +1,11 @@
 /// <reference lib="dom" />
 import type { ChallengeView, MissingView, PaperView, QuoteView } from '../core/panels/panelModels';
-import type { HostToWebview, PanelState, PanelTarget, WebviewToHost } from '../protocol/messages';
+import type { HostToWebview, PanelState, PanelTarget } from '../protocol/messages';
+import { el, vsCodeApi } from './dom';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToHost): void;
-  getState(): PanelState | undefined;
-  setState(state: PanelState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi<PanelState>();
 const root = document.getElementById('root')!;
 let restoredScroll = vscode.getState()?.scrollY;
-
-/** Builds an element; text is always set as text, never parsed as HTML. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) if (child !== undefined) element.append(child);
-  return element;
-}
 
 function openLink(text: string, target: PanelTarget, className = ''): HTMLAnchorElement {
   const link = el('a', { href: '#', class: `open-link ${className}`.trim(), 'data-open-kind': target.kind, 'data-open-id': target.id }, text);

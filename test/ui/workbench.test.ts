@@ -51,6 +51,13 @@ async function runCommand(title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Expands a row with its twistie and waits until the tree says it is expanded. */
+async function expand(text: string | RegExp) {
+  const target = await row(text);
+  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
+  await page.locator(`${CONTAINER} .monaco-list-row[aria-expanded="true"]`, { hasText: text }).first().waitFor();
+}
+
 async function row(text: string | RegExp) {
   const locator = page.locator(`${CONTAINER} .monaco-list-row`, { hasText: text }).first();
   await locator.waitFor({ state: 'visible', timeout: 20_000 });
@@ -89,7 +96,7 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
 
   it('expands a challenge and opens its panel with the linked papers and quotes', async () => {
     // The twistie expands; a click on the label opens the panel (VS Code's behaviour for items with a command).
-    await (await row('Challenges with the Reward Model')).locator('.monaco-tl-twistie').click();
+    await expand('Challenges with the Reward Model');
     const hacking = await row('Reward Misgeneralization and Hacking');
     await hacking.click();
     const view = webview();
@@ -103,10 +110,9 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
   });
 
   it('opens an evidence item as an excerpt: the PDF page rendered, the quote highlighted', { skip: havePapers ? false : `no PDFs in ${papersDir}` }, async () => {
-    await (await row('Reward Misgeneralization and Hacking')).locator('.monaco-tl-twistie').click();
-    const paper = page.locator(`${CONTAINER} .monaco-list-row`, { hasText: 'Learning to summarize from human feedback' }).first();
-    await paper.waitFor();
-    await paper.locator('.monaco-tl-twistie').click();
+    // Expanded in order, each row under its parent comes before the Papers view's rows of the same name.
+    await expand('Reward Misgeneralization and Hacking');
+    await expand('Learning to summarize from human feedback');
     await (await row(/Under light optimization/)).click();
     const view = webview();
     await view.locator('#anchor-status', { hasText: 'Found on page 8' }).waitFor({ timeout: 60_000 });

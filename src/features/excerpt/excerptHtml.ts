@@ -1,35 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewPage } from '../webviewPage';
 
 /**
- * The excerpt webview page. pdf.js runs in it: its module script comes from dist/webview (nonce), its
- * worker from a blob: URL made from the worker's source (webviews cannot start workers from their own
- * origin), and the main-thread fallback imports the worker module from dist/webview.
+ * The excerpt page. pdf.js runs in it: its module script comes from dist/webview (nonce), its worker from
+ * a blob: URL made from the worker's source (webviews cannot start workers from their own origin), and
+ * the main-thread fallback imports the worker module from dist/webview (hence script-src cspSource).
  */
 export function excerptHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`, // pdf.js styles its text layer through the CSSOM, which CSP allows
-    `img-src ${webview.cspSource} blob: data:`,
-    `font-src ${webview.cspSource} data:`,
-    `script-src 'nonce-${nonce}' ${webview.cspSource}`,
-    `worker-src blob:`,
-    `connect-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('media', 'panel.css')}">
-<link rel="stylesheet" href="${asset('media', 'excerpt.css')}">
-</head>
-<body data-worker="${asset('dist', 'webview', 'pdf.worker.min.mjs')}" data-fonts="${asset('dist', 'webview', 'standard_fonts')}/">
-<main id="root" aria-live="polite"><p class="loading">${vscode.l10n.t('Finding the quote in the PDF…')}</p></main>
-<script type="module" nonce="${nonce}" src="${asset('dist', 'webview', 'excerpt.js')}"></script>
-</body>
-</html>`;
+  const asset = (...parts: string[]) => vscode.Uri.joinPath(extensionUri, ...parts);
+  return webviewPage(webview, {
+    styles: [asset('media', 'panel.css'), asset('media', 'excerpt.css')],
+    script: asset('dist', 'webview', 'excerpt.js'),
+    scriptType: 'module',
+    // pdf.js styles its text layer through the CSSOM, which CSP allows: no 'unsafe-inline' is needed.
+    extraPolicy: (view, nonce) => [`img-src ${view.cspSource} blob: data:`, `font-src ${view.cspSource} data:`, `script-src 'nonce-${nonce}' ${view.cspSource}`, 'worker-src blob:', `connect-src ${view.cspSource}`],
+    bodyData: {
+      worker: webview.asWebviewUri(asset('dist', 'webview', 'pdf.worker.min.mjs')).toString(),
+      fonts: `${webview.asWebviewUri(asset('dist', 'webview', 'standard_fonts'))}/`,
+    },
+    loadingText: vscode.l10n.t('Finding the quote in the PDF…'),
+  });
 }
