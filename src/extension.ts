@@ -3,9 +3,11 @@ import type { TreeNode } from './core/tree/corpusTree';
 import { CorpusService } from './features/corpus';
 import { activatePanels, type PanelManager } from './features/panels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
+import { activateClaims, type ClaimsApi } from './features/claims';
 import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
 import { activatePdfCommands } from './features/pdfs';
 import { activateVerify } from './features/verify';
+import { activateCitations } from './features/citations';
 import { PdfLibrary } from './features/pdfs/library';
 import type { ViewKind } from './core/tree/corpusTree';
 
@@ -16,6 +18,7 @@ export interface LiteratureCompanionApi {
   readonly trees: Readonly<Record<ViewKind, CorpusTreeProvider>>;
   readonly pdfs: PdfLibrary;
   readonly excerpts: ExcerptPanels;
+  readonly claims: ClaimsApi;
   /** Milliseconds spent inside activate(), for the benchmark. */
   readonly activationMs: number;
 }
@@ -32,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   const panels = activatePanels(context, corpus);
   const excerpts = activateExcerpts(context, corpus, pdfs);
   activateVerify(context, corpus, pdfs);
+  const claims = activateClaims(context, corpus, pdfs, panels);
+  activateCitations(context, corpus);
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
@@ -52,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
   );
-  return { corpus, panels, trees, pdfs, excerpts, activationMs: performance.now() - started };
+  return { corpus, panels, trees, pdfs, excerpts, claims, activationMs: performance.now() - started };
 }
 
 function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {

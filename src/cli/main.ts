@@ -4,6 +4,10 @@ import { formatProblem, type Corpus } from '../core/corpus/model';
 import { defaultPdfDir, defaultTextCacheDir } from '../core/pdf/locations';
 import { compareSectionIds } from '../core/tree/corpusTree';
 import { excerptCommand, pdfFlags, verifyCommand, type Io } from './pdfCommands';
+import { claimsCommand } from './claimsCommand';
+import { searchCommand } from './searchCommand';
+import { exportCommand } from './exportCommand';
+import { lintCommand } from './lintCommand';
 
 const USAGE = `Usage: literature-companion <command> [options]
 
@@ -17,6 +21,23 @@ Commands:
                                    find a quote in the paper's PDF and print the paragraph around it
                                    (--json: {paper, page, status, text}); exits 1 when the paper, its
                                    PDF or the quote is not found
+  claims [--json] [--claims FILE] [--corpus DIR]
+                                   print the talk's claims with verdicts and evidence (default: the bundled
+                                   talk, <corpus>/claims/talk-ru.yaml); --json: [{id, text, gloss, verdict,
+                                   rationale, evidence: [{paper, version, page, quote, verified}]}], where
+                                   verified is true only for quotes copied from the PDF's text; exits 1 on
+                                   a malformed claims file
+  search TEXT [--top K] [--pdfs DIR] [--cache DIR] [--json] [--corpus DIR]
+                                   passages of the papers (PDF text where the PDF is in --pdfs, stored
+                                   quotes for the rest) that best match TEXT, English or Russian, best
+                                   first (default 10); --json: [{paper, page, text, score}]
+  export --format bibtex|csl-json [--corpus DIR]
+                                   print the corpus's papers as BibTeX or CSL-JSON
+  lint FILE [--annotations FILE] [--pdfs DIR] [--cache DIR] [--json] [--corpus DIR]
+                                   check FILE's claim annotations (from the nearest
+                                   .literature/annotations.json in FILE's folder or above): orphans after
+                                   re-anchoring, verdicts, quotes re-checked in the PDFs present; exits 1
+                                   on an orphaned, contradicted or unsupported claim or a quote not found
 
 Options:
   --corpus DIR   corpus folder (default: the bundled sources/)
@@ -61,7 +82,7 @@ function option(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-const COMMANDS = ['corpus', 'verify', 'excerpt'];
+const COMMANDS = ['corpus', 'verify', 'excerpt', 'claims', 'search', 'export', 'lint'];
 
 export async function main(args: string[], bundledCorpus: string, io: Io): Promise<number> {
   const [command, ...rest] = args;
@@ -83,6 +104,10 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
   }
   const json = rest.includes('--json');
   const flag = (name: string) => option(rest, name);
+  if (command === 'claims') return claimsCommand(corpus, resolve(flag('--claims') ?? resolve(root, 'claims', 'talk-ru.yaml')), json, io);
+  if (command === 'search') return searchCommand(corpus, rest, pdfFlags(flag), json, io);
+  if (command === 'export') return exportCommand(corpus, flag('--format'), io);
+  if (command === 'lint') return lintCommand(rest[0]?.startsWith('--') ? undefined : rest[0], flag('--annotations'), corpus, pdfFlags(flag), json, io);
   if (command === 'verify') return verifyCommand(corpus, pdfFlags(flag), json, io);
   if (command === 'excerpt') return excerptCommand(corpus, { paper: flag('--paper'), quote: flag('--quote'), page: flag('--page') }, pdfFlags(flag), json, io);
   if (json) {

@@ -55,5 +55,6 @@ export function isExcerptTarget(value: unknown): value is ExcerptTarget {
 export function isPanelTarget(value: unknown): value is PanelTarget {
   if (typeof value !== 'object' || value === null) return false;
   const target = value as { kind?: unknown; id?: unknown };
+  if (target.kind === 'claim') return typeof target.id === 'string' && typeof (value as { document?: unknown }).document === 'string';
   return (target.kind === 'paper' || target.kind === 'challenge') && typeof target.id === 'string';
 }

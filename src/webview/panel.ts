@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { ChallengeView, MissingView, PaperView, QuoteView } from '../core/panels/panelModels';
+import type { ChallengeView, ClaimPanelView, MissingView, PaperView, QuoteView } from '../core/panels/panelModels';
 import type { HostToWebview, PanelState, PanelTarget } from '../protocol/messages';
 import { el, vsCodeApi } from './dom';
 
@@ -95,13 +95,36 @@ function renderMissing(view: MissingView): Node[] {
   return [header('Not available', view.target.id), el('p', { class: 'error', role: 'alert' }, view.message)];
 }
 
+/** A claim with all its evidence side by side, each quote openable in its PDF. */
+function renderClaim(view: ClaimPanelView): Node[] {
+  const cards = el('section', { class: 'evidence-grid' });
+  for (const evidence of view.evidence) {
+    const title = 'authorsShort' in evidence.paper ? `${evidence.paper.authorsShort} ${evidence.paper.year}` : evidence.paper.title;
+    cards.append(
+      el('article', { class: 'evidence-card' },
+        el('h3', {}, openLink(title, { kind: 'paper', id: evidence.paper.id })),
+        quoteBlock(evidence, false, evidence.paper.id, '')),
+    );
+  }
+  if (view.evidence.length === 0) cards.append(el('p', { class: 'empty' }, 'No evidence linked yet.'));
+  return [
+    header('Claim', view.text, view.documentName),
+    el('p', { class: `status verdict-${view.verdict}`, role: 'status' }, el('strong', {}, view.verdictLabel), ` · ${view.summary}`),
+    ...(view.gloss ? [el('p', { class: 'gloss' }, el('em', {}, view.gloss))] : []),
+    ...(view.rationale ? [el('p', { class: 'rationale' }, view.rationale)] : []),
+    ...(view.note ? [el('p', { class: 'note' }, `Note: ${view.note}`)] : []),
+    el('h2', {}, `Evidence (${view.evidence.length})`),
+    cards,
+  ];
+}
+
 function sourceButton(file: string): HTMLElement {
   return el('footer', {}, el('button', { type: 'button', class: 'secondary', 'data-source-file': file }, 'Edit the corpus file'));
 }
 
 function render(message: Extract<HostToWebview, { type: 'render' }>): void {
   const { view } = message;
-  const nodes = view.kind === 'paper' ? renderPaper(view) : view.kind === 'challenge' ? renderChallenge(view) : renderMissing(view);
+  const nodes = view.kind === 'paper' ? renderPaper(view) : view.kind === 'challenge' ? renderChallenge(view) : view.kind === 'claim' ? renderClaim(view) : renderMissing(view);
   root.replaceChildren(...nodes);
   root.dataset.kind = view.kind;
   const target: PanelTarget = view.kind === 'paper' ? { kind: 'paper', id: view.paper.id } : view.kind === 'challenge' ? { kind: 'challenge', id: view.challenge.id, focus: view.focus } : view.target;

@@ -5,6 +5,8 @@ import { renderMarkdown } from '../render/markdown';
 /** What a panel shows. Built by the host from the corpus and sent to the webview, which only renders it. */
 export type PanelTarget =
   | { readonly kind: 'paper'; readonly id: string }
+  /** A claim of a document: `id` is the claim's key, `document` the document's URI. */
+  | { readonly kind: 'claim'; readonly id: string; readonly document: string }
   | { readonly kind: 'challenge'; readonly id: string; readonly focus?: { readonly paper: string; readonly quote: number } };
 
 export interface QuoteView {
@@ -52,9 +54,25 @@ export interface MissingView {
   readonly message: string;
 }
 
-export type PanelView = PaperView | ChallengeView | MissingView;
+export interface ClaimPanelView {
+  readonly kind: 'claim';
+  readonly target: Extract<PanelTarget, { kind: 'claim' }>;
+  readonly text: string;
+  readonly verdict: string;
+  readonly verdictLabel: string;
+  readonly summary: string;
+  readonly gloss?: string;
+  readonly rationale?: string;
+  readonly note?: string;
+  readonly documentName: string;
+  readonly evidence: readonly (QuoteView & { readonly paper: PaperRef | { readonly id: string; readonly title: string }; readonly verified: boolean })[];
+}
 
+export type PanelView = PaperView | ChallengeView | ClaimPanelView | MissingView;
+
+/** Paper and challenge views come from the corpus; claim views from the document's claims (see features/claims). */
 export function buildPanelView(corpus: Corpus, target: PanelTarget): PanelView {
+  if (target.kind === 'claim') return { kind: 'missing', target, message: 'This claim is no longer in its document.' };
   return target.kind === 'paper' ? paperView(corpus, target.id) : challengeView(corpus, target.id, target.focus);
 }
 
@@ -65,7 +83,7 @@ export function shortAuthors(authors: readonly string[]): string {
   return `${surname(authors[0]!)} et al.`;
 }
 
-function paperRef(paper: Paper): PaperRef {
+export function paperRef(paper: Paper): PaperRef {
   return { id: paper.id, title: paper.title, authorsShort: shortAuthors(paper.authors), year: paper.year, version: paper.version };
 }
 

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import type { EvidenceNode, TreeNode } from '../../core/tree/corpusTree';
-import { buildPanelView, type PanelTarget } from '../../core/panels/panelModels';
+import { buildPanelView, type PanelTarget, type PanelView } from '../../core/panels/panelModels';
 import { isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelState, type WebviewToHost } from '../../protocol/messages';
 import type { CorpusService } from '../corpus';
 import { panelHtml } from './panelHtml';
 
 /** Paper and challenge panels: one per target, reused when opened again, restored after a reload. */
+/** Builds the view of targets that do not come from the corpus alone (claims). */
+export type ViewResolver = (target: PanelTarget) => Promise<PanelView | undefined>;
+
 export class PanelManager implements vscode.Disposable {
   private readonly panels = new Map<string, CompanionPanel>();
+  private resolver: ViewResolver = async () => undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -15,6 +19,15 @@ export class PanelManager implements vscode.Disposable {
     private readonly corpus: CorpusService,
   ) {
     this.disposables.push(corpus.onDidChange(() => this.panels.forEach((panel) => void panel.render())));
+  }
+
+  setViewResolver(resolver: ViewResolver): void {
+    this.resolver = resolver;
+  }
+
+  /** Re-renders open panels of one kind (e.g. claims after an annotation changed). */
+  refresh(kind: PanelTarget['kind']): void {
+    this.panels.forEach((panel) => panel.target.kind === kind && void panel.render());
   }
 
   open(target: PanelTarget): CompanionPanel {
@@ -53,7 +66,7 @@ export class PanelManager implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, target: PanelTarget): CompanionPanel {
-    const companion = new CompanionPanel(panel, target, this.extensionUri, this.corpus, (next) => this.open(next));
+    const companion = new CompanionPanel(panel, target, this.extensionUri, this.corpus, (next) => this.open(next), (next) => this.resolver(next));
     this.panels.set(keyOf(target), companion);
     panel.onDidDispose(() => {
       if (this.panels.get(keyOf(companion.target)) === companion) this.panels.delete(keyOf(companion.target));
@@ -80,9 +93,10 @@ export class CompanionPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly corpus: CorpusService,
     private readonly openTarget: (target: PanelTarget) => void,
+    private readonly resolve: ViewResolver,
   ) {
     panel.webview.html = panelHtml(panel.webview, extensionUri);
-    panel.iconPath = new vscode.ThemeIcon(target.kind === 'paper' ? 'book' : 'list-tree');
+    panel.iconPath = new vscode.ThemeIcon(target.kind === 'paper' ? 'book' : target.kind === 'claim' ? 'comment-discussion' : 'list-tree');
     this.disposables.push(panel.webview.onDidReceiveMessage((message: WebviewToHost) => void this.receive(message)));
   }
 
@@ -93,8 +107,8 @@ export class CompanionPanel implements vscode.Disposable {
 
   async render(): Promise<void> {
     if (!this.ready) return; // the `ready` handshake renders as soon as the script runs
-    const view = buildPanelView(await this.corpus.get(), this.target);
-    this.panel.title = view.kind === 'paper' ? `${view.paper.authorsShort} ${view.paper.year}: ${view.paper.title}` : view.kind === 'challenge' ? `§${view.challenge.id} ${view.challenge.title}` : titleOf(this.target);
+    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target);
+    this.panel.title = panelTitle(view, this.target);
     const message: HostToWebview = { type: 'render', view };
     await this.panel.webview.postMessage(message);
     this.renderedListeners.splice(0).forEach((listener) => listener());
@@ -138,11 +152,25 @@ export class CompanionPanel implements vscode.Disposable {
   }
 }
 
+function panelTitle(view: PanelView, target: PanelTarget): string {
+  switch (view.kind) {
+    case 'paper':
+      return `${view.paper.authorsShort} ${view.paper.year}: ${view.paper.title}`;
+    case 'challenge':
+      return `§${view.challenge.id} ${view.challenge.title}`;
+    case 'claim':
+      return vscode.l10n.t('Claim: {0}', view.text.length > 40 ? `${view.text.slice(0, 40)}…` : view.text);
+    default:
+      return titleOf(target);
+  }
+}
+
 function keyOf(target: PanelTarget): string {
   return `${target.kind}:${target.id}`;
 }
 
 function titleOf(target: PanelTarget): string {
+  if (target.kind === 'claim') return vscode.l10n.t('Claim');
   return target.kind === 'paper' ? `arXiv ${target.id}` : `§${target.id}`;
 }
 

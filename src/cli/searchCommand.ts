@@ -1,0 +1,59 @@
+import type { Corpus } from '../core/corpus/model';
+import { PdfTextExtractor } from '../core/pdf/extractor';
+import { buildSearchIndex, readCorpusDocuments } from '../core/search';
+import type { Io, PdfFlags } from './pdfCommands';
+
+/** `search --json` prints exactly this array; other tools rely on it. */
+export interface SearchHitJson {
+  paper: string;
+  page: number;
+  text: string;
+  score: number;
+}
+
+const VALUE_FLAGS = new Set(['--top', '--pdfs', '--cache', '--corpus']);
+
+/** The words of the query: every argument that is neither a flag nor a flag's value. */
+export function queryText(args: readonly string[]): string {
+  const words: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (VALUE_FLAGS.has(arg)) index++;
+    else if (!arg.startsWith('--')) words.push(arg);
+  }
+  return words.join(' ').trim();
+}
+
+export async function searchCommand(corpus: Corpus, args: readonly string[], flags: PdfFlags, json: boolean, io: Io): Promise<number> {
+  const text = queryText(args);
+  if (!text) {
+    io.err('literature-companion: search needs the text to look for, e.g. literature-companion search "RLAIF is preferred to RLHF for summarization"');
+    return 2;
+  }
+  const topArg = args.includes('--top') ? args[args.indexOf('--top') + 1] : undefined;
+  const top = topArg === undefined ? 10 : Number(topArg);
+  if (!(Number.isInteger(top) && top >= 1)) {
+    io.err(`literature-companion: --top must be a whole number of results (1 or more), not "${topArg}"`);
+    return 2;
+  }
+  const extractor = new PdfTextExtractor({ workers: 2 });
+  try {
+    const { documents, missing, unreadable } = await readCorpusDocuments(corpus, { pdfDir: flags.pdfDir, cacheDir: flags.cacheDir, extractor });
+    for (const { message } of unreadable) io.err(`literature-companion: ${message} (searching its stored quotes only)`);
+    const hits = buildSearchIndex(corpus, documents).search(text, { top });
+    if (json) {
+      const out: SearchHitJson[] = hits.map(({ paper, page, text: passage, score }) => ({ paper, page, text: passage, score }));
+      io.out(JSON.stringify(out, null, 2));
+      return 0;
+    }
+    if (hits.length === 0) io.out('no passage matches');
+    hits.forEach((hit, rank) => {
+      const version = corpus.papers.get(hit.paper)?.version ?? '';
+      io.out(`${rank + 1}. ${hit.paper}${version} p.${hit.page}  score ${hit.score.toFixed(2)}${hit.source === 'quote' ? '  (stored quote)' : ''}\n   ${hit.text}\n`);
+    });
+    if (missing.length > 0) io.out(`No PDF in ${flags.pdfDir} for ${missing.join(', ')}: only their stored quotes were searched; pass --pdfs DIR to use another folder.`);
+    return 0;
+  } finally {
+    await extractor.dispose();
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Claim annotations: the W3C Web Annotation model, the workspace annotation file and re-anchoring after
+ * edits. Pure Node, no `vscode` import: the VS Code layer and the CLI (`lint`) both use it.
+ */
+export * from './model';
+export { AnnotationFileError, parseAnnotationFile, SCHEMA_VERSION, serializeAnnotationFile, validateAnnotation, type AnnotationFile, type ParsedAnnotationFile } from './fileFormat';
+export { moveTo, reanchor, type Reanchored, type ReanchorOptions } from './reanchor';
+export { ANNOTATION_FILE, annotationFileFor, AnnotationStore, documentKey, findAnnotationFile, workspaceRootOf, writeFileAtomic, type AnnotationStoreOptions, type SaveResult } from './store';

@@ -1,0 +1,109 @@
+import { fuzzyFind } from '../pdf/fuzzySearch';
+import { positionSelector, quoteSelector, selectorsFor, type Annotation, type TextQuoteSelector } from './model';
+
+/**
+ * Where an annotation's claim is in the current text of its document, tried in the order of the W3C
+ * "robust anchoring" practice (and Hypothesis's): the stored position, if the claim's text is still
+ * there; otherwise the exact quote, choosing among repeats by how well the prefix/suffix agree and then
+ * by closeness to the old position; otherwise a fuzzy match of the quote (a few edits inside the claim).
+ * Failing all three the annotation is an orphan: reported, never dropped.
+ */
+export type Reanchored =
+  | { readonly status: 'anchored'; readonly method: 'position' | 'quote' | 'fuzzy'; readonly start: number; readonly end: number; readonly score: number }
+  | { readonly status: 'orphan' };
+
+export interface ReanchorOptions {
+  /** Fuzzy matches below this similarity (1 − edits/length) are not accepted. Default 0.75. */
+  readonly minFuzzyScore?: number;
+}
+
+/** How well the text around [start, end) agrees with the selector's prefix and suffix, 0…1. */
+function contextAgreement(text: string, start: number, end: number, quote: TextQuoteSelector): number {
+  let before = 0;
+  while (before < quote.prefix.length && text[start - 1 - before] === quote.prefix[quote.prefix.length - 1 - before]) before++;
+  let after = 0;
+  while (after < quote.suffix.length && text[end + after] === quote.suffix[after]) after++;
+  const total = quote.prefix.length + quote.suffix.length;
+  return total === 0 ? 1 : (before + after) / total;
+}
+
+function occurrences(text: string, needle: string): number[] {
+  const found: number[] = [];
+  if (!needle) return found;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}
+
+export function reanchor(annotation: Annotation, documentText: string, options: ReanchorOptions = {}): Reanchored {
+  const quote = quoteSelector(annotation);
+  const position = positionSelector(annotation);
+  const exact = quote.exact;
+  if (!exact) return { status: 'orphan' };
+  const hits = occurrences(documentText, exact);
+  // 1. Position: the claim's text is still where it was, and no other copy fits the context better.
+  if (documentText.slice(position.start, position.end) === exact) {
+    const here = contextAgreement(documentText, position.start, position.end, quote);
+    if (here === 1 || hits.every((at) => at === position.start || contextAgreement(documentText, at, at + exact.length, quote) <= here)) {
+      return { status: 'anchored', method: 'position', start: position.start, end: position.end, score: 1 };
+    }
+  }
+  // 2. Exact quote, best context first, then nearest to where it was.
+  if (hits.length > 0) {
+    let best = hits[0]!;
+    let bestScore = -1;
+    for (const at of hits) {
+      const score = contextAgreement(documentText, at, at + exact.length, quote);
+      if (score > bestScore || (score === bestScore && Math.abs(at - position.start) < Math.abs(best - position.start))) {
+        best = at;
+        bestScore = score;
+      }
+    }
+    return { status: 'anchored', method: 'quote', start: best, end: best + exact.length, score: 1 };
+  }
+  // 3. Fuzzy: the claim was edited a little.
+  const minScore = options.minFuzzyScore ?? 0.75;
+  const found = fuzzyFind(documentText, exact, Math.floor(exact.length * (1 - minScore)));
+  if (found && found.end > found.start) {
+    const score = 1 - found.distance / exact.length;
+    if (score >= minScore) return { status: 'anchored', method: 'fuzzy', ...snapToContext(documentText, found.start, found.end, quote), score };
+  }
+  return { status: 'orphan' };
+}
+
+/**
+ * A fuzzy match's edges are where the fewest edits put them, which can cut a word the person inserted
+ * in half ("RLAIF roughly…" found as "ughly…"). Where the stored context still sits right next to the
+ * match, move the edge to it.
+ */
+function snapToContext(text: string, start: number, end: number, quote: TextQuoteSelector): { start: number; end: number } {
+  const reach = Math.max(8, Math.ceil(quote.exact.length / 4));
+  const tail = quote.prefix.slice(-12);
+  if (tail.length >= 4) {
+    let best: number | undefined;
+    for (let at = text.indexOf(tail, Math.max(0, start - reach - tail.length)); at >= 0 && at + tail.length <= start + reach; at = text.indexOf(tail, at + 1)) {
+      const edge = at + tail.length;
+      if (edge < end && (best === undefined || Math.abs(edge - start) < Math.abs(best - start))) best = edge;
+    }
+    if (best !== undefined) start = best;
+  }
+  const head = quote.suffix.slice(0, 12);
+  if (head.length >= 4) {
+    let best: number | undefined;
+    for (let at = text.indexOf(head, Math.max(start + 1, end - reach)); at >= 0 && at <= end + reach; at = text.indexOf(head, at + 1)) {
+      if (best === undefined || Math.abs(at - end) < Math.abs(best - end)) best = at;
+    }
+    if (best !== undefined) end = best;
+  }
+  return { start, end };
+}
+
+/**
+ * The annotation moved to where `reanchor` found it, with fresh selectors (so the next re-anchoring starts
+ * from today's text). Returns the same object when nothing changed, so callers can tell whether to save.
+ */
+export function moveTo(annotation: Annotation, documentText: string, start: number, end: number, now = new Date()): Annotation {
+  const [quote, position] = annotation.target.selector;
+  const next = selectorsFor(documentText, start, end);
+  if (position.start === start && position.end === end && quote.exact === next[0].exact && quote.prefix === next[0].prefix && quote.suffix === next[0].suffix) return annotation;
+  return { ...annotation, target: { ...annotation.target, selector: next }, modified: now.toISOString() };
+}

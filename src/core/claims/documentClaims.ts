@@ -1,0 +1,142 @@
+import { evidenceOf, noteOf, quoteSelector, reanchor, verdictOf, type Annotation } from '../annotations';
+import type { Corpus } from '../corpus/model';
+import type { Claim, Verdict } from './model';
+
+/** One piece of evidence of a claim, as the editor shows it. */
+export interface ClaimEvidenceView {
+  readonly paper: string;
+  readonly version: string;
+  readonly page: number;
+  readonly quote: string;
+  /** False for quotes copied from a transcription (unverified until the PDF is checked). */
+  readonly verified: boolean;
+}
+
+/**
+ * A claim located in a document: either one of the bundled talk's claims (read-only, from sources/claims)
+ * or a person's annotation (W3C Web Annotation in the workspace's annotation file).
+ */
+export interface DocumentClaim {
+  readonly key: string;
+  readonly origin: 'bundled' | 'annotation';
+  /** UTF-16 offsets in the document's current text, [start, end). */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly verdict: Verdict;
+  readonly evidence: readonly ClaimEvidenceView[];
+  readonly gloss?: string;
+  readonly rationale?: string;
+  readonly note?: string;
+  readonly annotation?: Annotation;
+  /** How the annotation was found after edits; 'quote' for bundled claims. */
+  readonly method: 'position' | 'quote' | 'fuzzy';
+}
+
+/** An annotation (or a bundled claim of this talk) whose text is no longer in the document. */
+export interface OrphanClaim {
+  readonly key: string;
+  readonly origin: 'bundled' | 'annotation';
+  readonly text: string;
+  readonly verdict: Verdict;
+  readonly annotation?: Annotation;
+}
+
+export interface DocumentClaims {
+  readonly claims: readonly DocumentClaim[];
+  readonly orphans: readonly OrphanClaim[];
+}
+
+/** A claim that stands on nothing or is contradicted: what Problems reports. */
+export function needsAttention(claim: Pick<DocumentClaim, 'verdict' | 'evidence'>): 'contradicted' | 'unsupported' | undefined {
+  if (claim.verdict === 'contradicts') return 'contradicted';
+  if (claim.evidence.length === 0 || claim.verdict === 'not-addressed') return 'unsupported';
+  return undefined;
+}
+
+export function bundledClaimsIn(text: string, claims: readonly Claim[], isTheTalk: boolean): DocumentClaims {
+  const located: DocumentClaim[] = [];
+  const orphans: OrphanClaim[] = [];
+  for (const claim of claims) {
+    const start = text.indexOf(claim.text);
+    const key = `bundled:${claim.id}`;
+    if (start < 0) {
+      // Only the talk itself can lose a bundled claim; other documents simply do not contain them.
+      if (isTheTalk) orphans.push({ key, origin: 'bundled', text: claim.text, verdict: claim.verdict });
+      continue;
+    }
+    located.push({
+      key,
+      origin: 'bundled',
+      start,
+      end: start + claim.text.length,
+      text: claim.text,
+      verdict: claim.verdict,
+      evidence: claim.evidence.map(({ paper, version, page, quote, source }) => ({ paper, version, page, quote, verified: source === 'pdf' })),
+      gloss: claim.gloss,
+      rationale: claim.rationale,
+      method: 'quote',
+    });
+  }
+  return { claims: located, orphans };
+}
+
+export function annotatedClaimsIn(text: string, annotations: readonly Annotation[], corpus?: Pick<Corpus, 'links'>): DocumentClaims {
+  const transcribed = transcribedQuotes(corpus);
+  const located: DocumentClaim[] = [];
+  const orphans: OrphanClaim[] = [];
+  for (const annotation of annotations) {
+    const anchored = reanchor(annotation, text);
+    const key = `annotation:${annotation.id}`;
+    const verdict = verdictOf(annotation);
+    if (anchored.status === 'orphan') {
+      orphans.push({ key, origin: 'annotation', text: quoteSelector(annotation).exact, verdict, annotation });
+      continue;
+    }
+    located.push({
+      key,
+      origin: 'annotation',
+      start: anchored.start,
+      end: anchored.end,
+      text: text.slice(anchored.start, anchored.end),
+      verdict,
+      evidence: evidenceOf(annotation).map(({ paper, version, page, quote }) => ({ paper, version, page, quote, verified: !transcribed.has(`${paper}|${quote}`) })),
+      note: noteOf(annotation),
+      annotation,
+      method: anchored.method,
+    });
+  }
+  return { claims: located, orphans };
+}
+
+/** Stored quotes the corpus marks as coming from a transcription: evidence reusing them stays unverified. */
+function transcribedQuotes(corpus?: Pick<Corpus, 'links'>): Set<string> {
+  const keys = new Set<string>();
+  for (const link of corpus?.links ?? []) for (const evidence of link.evidence) if (evidence.source === 'transcription') keys.add(`${link.paper}|${evidence.quote}`);
+  return keys;
+}
+
+export function mergeClaims(...parts: DocumentClaims[]): DocumentClaims {
+  return {
+    claims: parts.flatMap((part) => part.claims).sort((a, b) => a.start - b.start || a.end - b.end),
+    orphans: parts.flatMap((part) => part.orphans),
+  };
+}
+
+const VERDICT_LABELS: Record<Verdict, string> = {
+  supports: 'supports',
+  'partially-supports': 'partially supports',
+  contradicts: 'contradicts',
+  'not-addressed': 'not addressed',
+};
+
+export function verdictLabel(verdict: Verdict): string {
+  return VERDICT_LABELS[verdict];
+}
+
+/** The CodeLens text, e.g. "3 sources · partially supports". */
+export function claimSummary(claim: Pick<DocumentClaim, 'verdict' | 'evidence'>): string {
+  const papers = new Set(claim.evidence.map((evidence) => evidence.paper)).size;
+  const sources = claim.evidence.length === 0 ? 'no evidence yet' : `${claim.evidence.length} source${claim.evidence.length === 1 ? '' : 's'}${papers > 1 ? ` (${papers} papers)` : ''}`;
+  return `${sources} · ${verdictLabel(claim.verdict)}`;
+}

@@ -1,0 +1,7 @@
+/**
+ * The claims core's public surface for the VS Code layer and the CLI: a talk's claims, each with its
+ * verdict and evidence. Pure Node: no `vscode` import.
+ */
+export { loadClaims } from './load';
+export { findInTalk, stripLineMarkup, type TalkSpan } from './talkText';
+export { formatClaimProblem, isVerifiedSource, VERDICTS, type Claim, type ClaimEvidence, type ClaimProblem, type ClaimSet, type Verdict } from './model';

@@ -1,0 +1,159 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Corpus } from '../corpus/model';
+import { FieldError, Fields, formatPath, YamlSource } from '../corpus/yamlSource';
+import { VERDICTS, type Claim, type ClaimEvidence, type ClaimProblem, type ClaimSet } from './model';
+import { findInTalk } from './talkText';
+
+/** A claims file is a few dozen kB; anything far larger is not one. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+const FILE_KEYS = ['talk', 'claims'];
+const CLAIM_KEYS = ['id', 'text', 'gloss', 'verdict', 'rationale', 'evidence'];
+const EVIDENCE_KEYS = ['paper', 'version', 'page', 'quote', 'source'];
+
+/** A claim's id: lower-case words joined by hyphens, so it reads well in URIs and annotation files. */
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Loads a claims file (format in sources/README.md). Never throws for bad content: a broken file is one
+ * problem, a broken claim is reported on its own while the others load. With `corpus`, evidence naming an
+ * unknown paper or a version other than the pinned one is reported and left out. When the file names its
+ * `talk`, every claim's text must be a verbatim span of one line of it.
+ */
+export async function loadClaims(file: string, corpus?: Corpus): Promise<ClaimSet> {
+  let text: string;
+  try {
+    const bytes = await readFile(file);
+    if (bytes.length > MAX_FILE_BYTES) return failed(file, `file is ${(bytes.length / 1048576).toFixed(1)} MB; a claims file is limited to 1 MB`);
+    text = bytes.toString('utf8');
+  } catch (error) {
+    return failed(file, `cannot read file: ${(error as Error).message}`);
+  }
+
+  const source = YamlSource.parse(text);
+  if (!(source instanceof YamlSource)) return failed(file, source.message, source.line);
+  const locate = (error: FieldError, id?: string): ClaimProblem => ({ file, line: source.lineOf(error.path), field: formatPath(error.path), message: error.message, id });
+
+  let root: Fields;
+  let items: unknown[];
+  let talkField: string | undefined;
+  try {
+    root = new Fields(source.data);
+    root.onlyKeys(FILE_KEYS);
+    talkField = root.optionalString('talk');
+    items = root.list('claims');
+  } catch (error) {
+    if (error instanceof FieldError) return { claims: [], problems: [locate(error)] };
+    throw error;
+  }
+
+  const problems: ClaimProblem[] = [];
+  const parsed: { claim: Claim; index: number }[] = [];
+  const seen = new Map<string, number | undefined>();
+  items.forEach((item, index) => {
+    try {
+      const fields = root.item('claims', items, index);
+      const claim = parseClaim(fields, file, source.lineOf(['claims', index]));
+      if (seen.has(claim.id)) {
+        throw new FieldError(fields.at('id'), `duplicate id "${claim.id}", already used by the claim on line ${seen.get(claim.id) ?? '?'}; ids must be unique`);
+      }
+      seen.set(claim.id, claim.line);
+      parsed.push({ claim, index });
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+      problems.push(locate(error, idOf(item)));
+    }
+  });
+
+  const claims = parsed.map(({ claim, index }) => (corpus ? checkAgainstCorpus(claim, index, corpus, source, problems) : claim));
+
+  let talk: string | undefined;
+  if (talkField !== undefined) {
+    talk = resolve(dirname(file), talkField);
+    problems.push(...(await checkTalkSpans(parsed, talk, file, source)));
+  }
+  return { claims, problems, talk };
+}
+
+/** The id a broken claim meant to have, so its problem can be shown in the claim's place. */
+function idOf(item: unknown): string | undefined {
+  const id = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function failed(file: string, message: string, line?: number): ClaimSet {
+  return { claims: [], problems: [{ file, line, message }] };
+}
+
+function parseClaim(fields: Fields, file: string, line: number | undefined): Claim {
+  fields.onlyKeys(CLAIM_KEYS);
+  const id = fields.string('id');
+  if (!ID_PATTERN.test(id)) throw new FieldError(fields.at('id'), `id "${id}" must be lower-case letters and digits joined by hyphens, e.g. "rlaif-harmless"`);
+  const verdict = fields.oneOf('verdict', VERDICTS);
+  const items = fields.list('evidence', { optional: true });
+  if (items.length === 0 && verdict !== 'not-addressed') {
+    throw new FieldError(fields.at('evidence'), `a claim with verdict "${verdict}" needs at least one quote; use "not-addressed" when no source bears on it`);
+  }
+  const evidence = items.map((_, index): ClaimEvidence => {
+    const item = fields.item('evidence', items, index);
+    item.onlyKeys(EVIDENCE_KEYS);
+    const version = item.string('version');
+    if (!/^v\d+$/.test(version)) throw new FieldError(item.at('version'), `"version" must look like v1, v2…, found "${version}"`);
+    return {
+      paper: item.string('paper'),
+      version,
+      page: item.integer('page', 1, 100000),
+      quote: item.string('quote').replace(/\s+/g, ' '),
+      source: item.oneOf('source', ['pdf', 'transcription'] as const, 'pdf'),
+    };
+  });
+  return {
+    id,
+    text: fields.string('text'),
+    gloss: fields.string('gloss'),
+    verdict,
+    rationale: fields.string('rationale'),
+    evidence,
+    file,
+    line,
+  };
+}
+
+/** Evidence must name a paper of the corpus at its pinned version: page numbers differ between versions. */
+function checkAgainstCorpus(claim: Claim, itemIndex: number, corpus: Corpus, source: YamlSource, problems: ClaimProblem[]): Claim {
+  const evidence = claim.evidence.filter((item, index) => {
+    const path = ['claims', itemIndex, 'evidence', index];
+    const paper = corpus.papers.get(item.paper);
+    const report = (field: string, message: string) =>
+      problems.push({ file: claim.file, line: source.lineOf([...path, field]), field: formatPath([...path, field]), message, id: claim.id });
+    if (!paper) {
+      report('paper', `unknown paper "${item.paper}": no papers/${item.paper}.md in the corpus; the quote is not shown until the paper exists`);
+      return false;
+    }
+    if (paper.version !== item.version) {
+      report('version', `version ${item.version} is not the pinned version of ${item.paper} (${paper.version}); re-check the page and quote in ${paper.version}`);
+      return false;
+    }
+    return true;
+  });
+  return evidence.length === claim.evidence.length ? claim : { ...claim, evidence };
+}
+
+async function checkTalkSpans(parsed: readonly { claim: Claim; index: number }[], talk: string, file: string, source: YamlSource): Promise<ClaimProblem[]> {
+  let markdown: string;
+  try {
+    markdown = await readFile(talk, 'utf8');
+  } catch (error) {
+    return [{ file, line: source.lineOf(['talk']), field: 'talk', message: `cannot read the talk ${talk}: ${(error as Error).message}; fix the path (relative to this file)` }];
+  }
+  return parsed
+    .filter(({ claim }) => findInTalk(markdown, claim.text) === undefined)
+    .map(({ claim, index }) => ({
+      file,
+      line: source.lineOf(['claims', index, 'text']),
+      field: formatPath(['claims', index, 'text']),
+      id: claim.id,
+      message: `the text is not a verbatim span of one line of ${talk}; copy it from the talk unchanged`,
+    }));
+}

@@ -1,0 +1,338 @@
+import type { Corpus, PaperId } from '../corpus/model';
+import { translateQuery, type WeightedTerm } from './lexicon';
+import { pagePassages, quotePassages, type Passage, type PassageSource } from './passages';
+import { stems, tokenize } from './tokenize';
+
+/** What the index needs of a paper's text (a pdf DocumentText is one): its pages, and the PDF's sha256. */
+export interface IndexableDocument {
+  readonly sha256?: string;
+  readonly pages: readonly { readonly page: number; readonly text: string }[];
+}
+
+/** One suggestion: a passage of a paper, its page and how well it matches (BM25; higher is better). */
+export interface SearchHit {
+  readonly paper: PaperId;
+  readonly page: number;
+  readonly text: string;
+  readonly score: number;
+  readonly source: PassageSource;
+}
+
+export interface SearchOptions {
+  /** How many hits. Default 10. */
+  readonly top?: number;
+  /**
+   * English text that says what the query means, e.g. the glosses of the claims around a Russian sentence.
+   * Its words count CONTEXT_WEIGHT of the query's own.
+   */
+  readonly context?: string;
+  /** Translate Russian words through the domain lexicon. Default true (off only to measure it). */
+  readonly lexicon?: boolean;
+  /** At most one hit per (paper, page): overlapping windows of a page are one suggestion. Default true. */
+  readonly distinctPages?: boolean;
+  /** Only these papers. */
+  readonly papers?: ReadonlySet<PaperId>;
+}
+
+/** What a paper's entry in the index was built from, so a caller can tell what needs re-indexing. */
+export interface IndexedPaper {
+  readonly id: PaperId;
+  /** The sha256 of the PDF whose text was indexed; undefined when only stored quotes were. */
+  readonly pdfSha256?: string;
+  readonly passages: number;
+}
+
+/** The index as JSON, for a cache file. `postings` is base64 of little-endian int32s (see serialize). */
+export interface SerializedSearchIndex {
+  readonly format: typeof FORMAT;
+  readonly version: typeof VERSION;
+  readonly papers: { id: PaperId; pdfSha256?: string }[];
+  /** [paper index, page, source, text] per passage, in id order. */
+  readonly passages: [number, number, PassageSource, string][];
+  readonly vocabulary: string[];
+  readonly postings: string;
+}
+
+const FORMAT = 'literature-companion/search-index';
+/** Bump when tokenising or passage splitting changes: a cached index from before is then rebuilt. */
+const VERSION = 1;
+const K1 = 1.2;
+const B = 0.75;
+const CONTEXT_WEIGHT = 0.3;
+const COMMON_FRACTION = 0.5;
+
+/** One term's postings: passage ids (ascending) and term frequencies, in growable typed arrays. */
+class Postings {
+  ids: Int32Array;
+  tfs: Uint16Array;
+  length = 0;
+  constructor(capacity = 4) {
+    this.ids = new Int32Array(capacity);
+    this.tfs = new Uint16Array(capacity);
+  }
+  push(id: number, tf: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      this.ids = ids;
+      const tfs = new Uint16Array(this.length * 2);
+      tfs.set(this.tfs);
+      this.tfs = tfs;
+    }
+    this.ids[this.length] = id;
+    this.tfs[this.length++] = Math.min(tf, 65535);
+  }
+  /** Drops the postings of removed passages, in place. */
+  retain(alive: (id: number) => boolean): void {
+    let kept = 0;
+    for (let index = 0; index < this.length; index++) {
+      const id = this.ids[index]!;
+      if (!alive(id)) continue;
+      this.ids[kept] = id;
+      this.tfs[kept++] = this.tfs[index]!;
+    }
+    this.length = kept;
+  }
+}
+
+interface PaperEntry {
+  pdfSha256?: string;
+  ids: number[];
+}
+
+/**
+ * A BM25 index over passages of the corpus's papers. Built once (buildSearchIndex), kept up to date paper by
+ * paper (setPaper/removePaper), saved and restored without re-tokenising (serialize/deserializeSearchIndex).
+ * Pure Node: the VS Code layer and the CLI use the same index.
+ */
+export class SearchIndex {
+  private readonly passages: (Passage | undefined)[] = [];
+  private readonly lengths: number[] = [];
+  private readonly termIds = new Map<string, number>();
+  private readonly vocabulary: string[] = [];
+  private readonly postings: Postings[] = [];
+  private readonly paperEntries = new Map<PaperId, PaperEntry>();
+  private liveCount = 0;
+  private totalLength = 0;
+  private scores = new Float64Array(0);
+
+  /** Live passages. */
+  get size(): number {
+    return this.liveCount;
+  }
+
+  papers(): IndexedPaper[] {
+    return [...this.paperEntries].map(([id, entry]) => ({ id, pdfSha256: entry.pdfSha256, passages: entry.ids.length }));
+  }
+
+  /**
+   * Indexes one paper (replacing what was indexed for it before): the pages of its PDF text when there is
+   * one, and its stored quotes.
+   */
+  setPaper(paper: PaperId, content: { document?: IndexableDocument; quotes?: readonly Passage[] }): void {
+    if (this.paperEntries.has(paper)) this.removePaper(paper);
+    const entry: PaperEntry = { pdfSha256: content.document?.sha256, ids: [] };
+    this.paperEntries.set(paper, entry);
+    for (const page of content.document?.pages ?? []) for (const passage of pagePassages(paper, page.page, page.text)) entry.ids.push(this.addPassage(passage));
+    for (const quote of content.quotes ?? []) entry.ids.push(this.addPassage({ ...quote, paper }));
+  }
+
+  removePaper(paper: PaperId): boolean {
+    const entry = this.paperEntries.get(paper);
+    if (!entry) return false;
+    const removed = new Set(entry.ids);
+    for (const id of entry.ids) {
+      this.passages[id] = undefined;
+      this.totalLength -= this.lengths[id]!;
+      this.lengths[id] = 0;
+    }
+    this.liveCount -= entry.ids.length;
+    for (const list of this.postings) list.retain((id) => !removed.has(id));
+    this.paperEntries.delete(paper);
+    return true;
+  }
+
+  private termId(stem: string): number {
+    let id = this.termIds.get(stem);
+    if (id === undefined) {
+      id = this.vocabulary.length;
+      this.termIds.set(stem, id);
+      this.vocabulary.push(stem);
+      this.postings.push(new Postings());
+    }
+    return id;
+  }
+
+  private addPassage(passage: Passage): number {
+    const id = this.passages.length;
+    const words = stems(passage.text);
+    const counts = new Map<string, number>();
+    for (const stem of words) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    for (const [stem, tf] of counts) this.postings[this.termId(stem)]!.push(id, tf);
+    this.passages.push(passage);
+    this.lengths.push(words.length);
+    this.totalLength += words.length;
+    this.liveCount++;
+    return id;
+  }
+
+  /** The query's terms with their weights: its own words (Russian ones translated) plus the context's. */
+  queryTerms(text: string, options: Pick<SearchOptions, 'context' | 'lexicon'> = {}): WeightedTerm[] {
+    const tokens = tokenize(text);
+    const own = options.lexicon === false ? tokens.map((token) => ({ stem: token.stem, weight: 1 })) : translateQuery(tokens);
+    const context = options.context ? translateQuery(tokenize(options.context)).map((term) => ({ stem: term.stem, weight: term.weight * CONTEXT_WEIGHT })) : [];
+    const merged = new Map<string, number>();
+    for (const term of [...own, ...context]) merged.set(term.stem, (merged.get(term.stem) ?? 0) + term.weight);
+    return [...merged].map(([stem, weight]) => ({ stem, weight }));
+  }
+
+  search(text: string, options: SearchOptions = {}): SearchHit[] {
+    const top = Math.max(1, Math.floor(options.top ?? 10));
+    const distinctPages = options.distinctPages ?? true;
+    if (this.liveCount === 0) return [];
+    if (this.scores.length < this.passages.length) this.scores = new Float64Array(this.passages.length * 1.5 + 16);
+    const scores = this.scores;
+    const touched: number[] = [];
+    const averageLength = this.totalLength / this.liveCount || 1;
+    const lists = this.queryTerms(text, options).flatMap(({ stem, weight }) => {
+      const termId = this.termIds.get(stem);
+      const list = termId === undefined ? undefined : this.postings[termId]!;
+      return list && list.length > 0 ? [{ list, weight }] : [];
+    });
+    // A word in most passages (idf < 0.7) barely moves the ranking but costs the most time: skipped when
+    // the query has two or more rarer words to rank by.
+    const common = (list: Postings) => list.length > this.liveCount * COMMON_FRACTION;
+    const skipCommon = lists.filter(({ list }) => !common(list)).length >= 2;
+    for (const { list, weight } of lists) {
+      if (skipCommon && common(list)) continue;
+      const idf = Math.log(1 + (this.liveCount - list.length + 0.5) / (list.length + 0.5));
+      const { ids, tfs, lengths } = { ids: list.ids, tfs: list.tfs, lengths: this.lengths };
+      for (let index = 0; index < list.length; index++) {
+        const id = ids[index]!;
+        const tf = tfs[index]!;
+        if (scores[id] === 0) touched.push(id);
+        scores[id]! += (weight * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[id]!) / averageLength));
+      }
+    }
+    const hits = this.best(touched, top, distinctPages, options.papers);
+    for (const id of touched) scores[id] = 0;
+    return hits;
+  }
+
+  /** The top hits among scored passages: a bounded selection first, a full sort only when pages repeat a lot. */
+  private best(touched: readonly number[], top: number, distinctPages: boolean, papers: ReadonlySet<PaperId> | undefined): SearchHit[] {
+    const scores = this.scores;
+    const eligible = papers ? touched.filter((id) => papers.has(this.passages[id]!.paper)) : touched;
+    const pick = (candidates: readonly number[]): SearchHit[] => {
+      const hits: SearchHit[] = [];
+      const pages = new Set<string>();
+      for (const id of candidates) {
+        const passage = this.passages[id]!;
+        const page = `${passage.paper}\u0000${passage.page}`;
+        if (distinctPages && pages.has(page)) continue;
+        pages.add(page);
+        hits.push({ paper: passage.paper, page: passage.page, text: passage.text, score: Math.round(scores[id]! * 1000) / 1000, source: passage.source });
+        if (hits.length === top) break;
+      }
+      return hits;
+    };
+    const byScore = (a: number, b: number) => scores[b]! - scores[a]! || a - b;
+    const shortlist = top * 8;
+    if (eligible.length > shortlist * 4) {
+      // The shortlist-th best score, found on a sample-free partial pass: keep a sorted buffer of the best.
+      const buffer: number[] = [];
+      for (const id of eligible) {
+        const score = scores[id]!;
+        if (buffer.length === shortlist && score <= scores[buffer[shortlist - 1]!]!) continue;
+        let at = buffer.length;
+        while (at > 0 && byScore(buffer[at - 1]!, id) > 0) at--;
+        buffer.splice(at, 0, id);
+        if (buffer.length > shortlist) buffer.pop();
+      }
+      const hits = pick(buffer);
+      if (hits.length === top || !distinctPages) return hits;
+    }
+    return pick([...eligible].sort(byScore));
+  }
+
+  /** A JSON-able copy of the index (removed passages compacted away). */
+  serialize(): SerializedSearchIndex {
+    const paperIds = [...this.paperEntries.keys()];
+    const paperIndex = new Map(paperIds.map((id, index) => [id, index]));
+    const newId = new Int32Array(this.passages.length).fill(-1);
+    const passages: [number, number, PassageSource, string][] = [];
+    this.passages.forEach((passage, id) => {
+      if (!passage) return;
+      newId[id] = passages.length;
+      passages.push([paperIndex.get(passage.paper)!, passage.page, passage.source, passage.text]);
+    });
+    // Per term: length, then (new id, tf) pairs. Terms whose postings all went are kept empty (ids are positions).
+    const words: number[] = [];
+    for (const list of this.postings) {
+      words.push(list.length);
+      for (let index = 0; index < list.length; index++) words.push(newId[list.ids[index]!]!, list.tfs[index]!);
+    }
+    return {
+      format: FORMAT,
+      version: VERSION,
+      papers: paperIds.map((id) => ({ id, ...(this.paperEntries.get(id)!.pdfSha256 ? { pdfSha256: this.paperEntries.get(id)!.pdfSha256 } : {}) })),
+      passages,
+      vocabulary: [...this.vocabulary],
+      postings: Buffer.from(new Int32Array(words).buffer).toString('base64'),
+    };
+  }
+
+  /** @internal Restores the state serialize() saved. */
+  static fromSerialized(data: SerializedSearchIndex): SearchIndex {
+    const index = new SearchIndex();
+    for (const paper of data.papers) index.paperEntries.set(paper.id, { pdfSha256: paper.pdfSha256, ids: [] });
+    for (const [paperIndex, page, source, text] of data.passages) {
+      const paper = data.papers[paperIndex]?.id;
+      if (paper === undefined) throw new Error(`search index: passage ${index.passages.length} names paper #${paperIndex}, which the index does not list`);
+      index.paperEntries.get(paper)!.ids.push(index.passages.length);
+      index.passages.push({ paper, page, text, source });
+      index.lengths.push(0);
+    }
+    const bytes = Buffer.from(data.postings, 'base64');
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+    let at = 0;
+    for (const stem of data.vocabulary) {
+      const termId = index.termId(stem);
+      const length = words[at++]!;
+      const list = new Postings(Math.max(4, length));
+      for (let k = 0; k < length; k++) {
+        const id = words[at++]!;
+        const tf = words[at++]!;
+        list.push(id, tf);
+        index.lengths[id]! += tf;
+      }
+      index.postings[termId] = list;
+    }
+    if (at !== words.length) throw new Error('search index: the postings do not match the vocabulary (the cache file is damaged); delete it to rebuild');
+    index.liveCount = index.passages.length;
+    index.totalLength = index.lengths.reduce((sum, length) => sum + length, 0);
+    return index;
+  }
+}
+
+/** A cached index, or undefined when it is from another version of the extension (then rebuild it). */
+export function deserializeSearchIndex(data: unknown): SearchIndex | undefined {
+  const candidate = data as Partial<SerializedSearchIndex> | null;
+  if (!candidate || candidate.format !== FORMAT || candidate.version !== VERSION) return undefined;
+  if (!Array.isArray(candidate.papers) || !Array.isArray(candidate.passages) || !Array.isArray(candidate.vocabulary) || typeof candidate.postings !== 'string') {
+    throw new Error('search index: the cache file is missing papers, passages, vocabulary or postings; delete it to rebuild');
+  }
+  return SearchIndex.fromSerialized(candidate as SerializedSearchIndex);
+}
+
+/**
+ * The index of a corpus: for each paper, the text of its PDF when `documents` has it (keyed by paper id),
+ * and its stored quotes either way, so papers without a PDF are still found through their quotes.
+ */
+export function buildSearchIndex(corpus: Pick<Corpus, 'papers' | 'links'>, documents: ReadonlyMap<PaperId, IndexableDocument> = new Map()): SearchIndex {
+  const index = new SearchIndex();
+  const quotes = quotePassages(corpus);
+  const ids = new Set([...corpus.papers.keys(), ...documents.keys()]);
+  for (const paper of ids) index.setPaper(paper, { document: documents.get(paper), quotes: quotes.filter((quote) => quote.paper === paper) });
+  return index;
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { claimSummary, verdictLabel, type DocumentClaim, type OrphanClaim } from '../../core/claims/documentClaims';
+import { VERDICTS, type Verdict } from '../../core/claims';
+import { CLAIM_SELECTOR } from './editor';
+import type { ClaimsService } from './service';
+
+export type ClaimsNode =
+  | { readonly kind: 'group'; readonly verdict: Verdict | 'orphans'; readonly count: number }
+  | { readonly kind: 'claim'; readonly claim: DocumentClaim; readonly document: vscode.TextDocument }
+  | { readonly kind: 'orphan'; readonly orphan: OrphanClaim; readonly document: vscode.TextDocument };
+
+const GROUP_ICONS: Record<Verdict | 'orphans', string> = {
+  supports: 'pass',
+  'partially-supports': 'circle-large-outline',
+  contradicts: 'error',
+  'not-addressed': 'question',
+  orphans: 'debug-disconnect',
+};
+
+/** The claims of the active document, grouped by verdict; orphaned annotations in a group of their own. */
+export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly claims: ClaimsService) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  private activeDocument(): vscode.TextDocument | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document && vscode.languages.match(CLAIM_SELECTOR, document) ? document : undefined;
+  }
+
+  async getChildren(node?: ClaimsNode): Promise<ClaimsNode[]> {
+    const document = this.activeDocument();
+    if (!document) return [];
+    const { claims, orphans } = await this.claims.claimsOf(document);
+    if (!node) {
+      const groups: ClaimsNode[] = VERDICTS.map((verdict) => ({ kind: 'group' as const, verdict, count: claims.filter((claim) => claim.verdict === verdict).length })).filter((group) => group.count > 0);
+      if (orphans.length > 0) groups.push({ kind: 'group', verdict: 'orphans', count: orphans.length });
+      return groups;
+    }
+    if (node.kind !== 'group') return [];
+    if (node.verdict === 'orphans') return orphans.map((orphan) => ({ kind: 'orphan' as const, orphan, document }));
+    return claims.filter((claim) => claim.verdict === node.verdict).map((claim) => ({ kind: 'claim' as const, claim, document }));
+  }
+
+  getTreeItem(node: ClaimsNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const label = node.verdict === 'orphans' ? vscode.l10n.t('Orphaned (no longer in the document)') : verdictLabel(node.verdict);
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.verdict}`;
+      item.description = String(node.count);
+      item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.verdict]);
+      item.contextValue = 'claimGroup';
+      return item;
+    }
+    if (node.kind === 'orphan') {
+      const item = new vscode.TreeItem(node.orphan.text, vscode.TreeItemCollapsibleState.None);
+      item.id = node.orphan.key;
+      item.description = node.orphan.origin === 'bundled' ? vscode.l10n.t('bundled claim, edited away') : verdictLabel(node.orphan.verdict);
+      item.tooltip = vscode.l10n.t('This annotation no longer matches the text. Select the sentence it belongs to and use "Re-attach to Selection", or delete it.');
+      item.iconPath = new vscode.ThemeIcon('debug-disconnect');
+      item.contextValue = node.orphan.origin === 'annotation' ? 'claim.orphan' : 'claim.orphanBundled';
+      return item;
+    }
+    const { claim } = node;
+    const item = new vscode.TreeItem(claim.text, vscode.TreeItemCollapsibleState.None);
+    item.id = claim.key;
+    item.description = claimSummary(claim);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`${claim.text}\n\n${claim.gloss ?? ''}\n\n${claim.rationale ?? claim.note ?? ''}`);
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[claim.verdict]);
+    item.contextValue = claim.origin === 'annotation' ? 'claim.annotation' : 'claim.bundled';
+    item.command = { command: 'literatureCompanion.revealClaim', title: 'Reveal', arguments: [{ document: node.document.uri.toString(), key: claim.key }] };
+    return item;
+  }
+}

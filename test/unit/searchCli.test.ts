@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const bin = join(__dirname, '..', '..', 'bin', 'literature-companion.cjs');
+const papersDir = process.env.LITCOMP_PAPERS || join(__dirname, '..', '..', '..', 'shared', 'papers');
+const havePdfs = existsSync(join(papersDir, '2309.00267.pdf'));
+// Without the shared PDFs the CLI searches the stored quotes only (an empty folder stands for "no PDFs").
+const pdfs = havePdfs ? papersDir : mkdtempSync(join(tmpdir(), 'litcomp-nopdfs-'));
+const cache = mkdtempSync(join(tmpdir(), 'litcomp-search-cache-'));
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'search', ...args, '--pdfs', pdfs, '--cache', cache], { encoding: 'utf8' });
+
+interface Hit {
+  paper: string;
+  page: number;
+  text: string;
+  score: number;
+}
+
+describe('literature-companion search', () => {
+  it('--json prints exactly [{paper, page, text, score}], best first, --top long', () => {
+    const result = run('RLAIF achieves a higher harmless rate than RLHF', '--top', '3', '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const hits = JSON.parse(result.stdout) as Hit[];
+    assert.equal(hits.length, 3);
+    for (const hit of hits) assert.deepEqual(Object.keys(hit).sort(), ['page', 'paper', 'score', 'text']);
+    assert.ok(hits.every((hit, i) => i === 0 || hits[i - 1]!.score >= hit.score));
+    assert.equal(hits[0]!.paper, havePdfs ? '2309.00267' : hits[0]!.paper);
+    if (havePdfs) assert.ok([1, 2, 6].includes(hits[0]!.page), `page ${hits[0]!.page}: the abstract, introduction and results state it`);
+  });
+
+  it('answers a Russian query with the English passage', { skip: havePdfs ? false : `no PDFs at ${papersDir}` }, () => {
+    const result = run('RLHF превосходит сильнейшие бейзлайны по суммаризации', '--top', '5', '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const hits = JSON.parse(result.stdout) as Hit[];
+    assert.ok(hits.some((hit) => hit.paper === '2009.01325' && [1, 2].includes(hit.page)), JSON.stringify(hits.map((h) => [h.paper, h.page])));
+  });
+
+  it('finds the stored quotes of a paper whose PDF is absent (Llama 2)', () => {
+    const result = run('Llama 2-Chat reward model safety helpfulness', '--top', '10', '--json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok((JSON.parse(result.stdout) as Hit[]).some((hit) => hit.paper === '2307.09288'));
+  });
+
+  it('prints a readable list without --json and says which papers had no PDF', () => {
+    const result = run('reward hacking', '--top', '2');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^1\. \S+v\d+ p\.\d+ {2}score \d/m);
+    assert.match(result.stdout, /No PDF in .* for .*2307\.09288/);
+  });
+
+  it('rejects a missing query and a bad --top with exit code 2', () => {
+    assert.equal(run('--json').status, 2);
+    const bad = run('reward', '--top', 'many');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--top must be a whole number/);
+  });
+});
