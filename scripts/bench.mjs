@@ -3,6 +3,7 @@
 //   bundle     – size of the activation bundle (what VS Code loads to activate)
 //   corpus     – loading the bundled corpus in plain Node
 //   pdf        – text extraction, cache, anchoring vs poppler's pdftotext (scripts/bench/pdf.mjs)
+//   search     – evidence suggestions: dev set recall@1/@5 and MRR, ms per query, 500-paper scale (scripts/bench/search.mjs)
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,6 +58,12 @@ if (existsSync(pdfBench)) {
   const { benchPdf } = await import(pathToFileURL(pdfBench).href);
   const papersDir = process.env.LITCOMP_PAPERS || join(projectRoot, '..', 'shared', 'papers');
   report.pdf = existsSync(papersDir) ? await benchPdf({ papersDir, node24: tools.node }) : { skipped: `no PDFs at ${papersDir}` };
+}
+const searchBench = join(projectRoot, 'scripts', 'bench', 'search.mjs');
+if (existsSync(searchBench)) {
+  log('evidence search: dev set recall, query time, 500-paper scale…');
+  const { benchSearch } = await import(pathToFileURL(searchBench).href);
+  report.search = await benchSearch({ papersDir: process.env.LITCOMP_PAPERS || join(projectRoot, '..', 'shared', 'papers'), node24: tools.node });
 }
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.exit(0); // esbuild's service and the browser harness can keep handles open
