@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { citationAt, parseCitations, type Citation, type CitedKey } from '../../core/citations/parse';
+import type { Corpus, Paper } from '../../core/corpus/model';
+import type { CorpusService } from '../corpus';
+import { citationLanguageOfDocument, keyInProgress, keyRestLength } from './citedContext';
+import { escapeMarkdown, paperMarkdown, shortAuthors } from './paperMarkdown';
+
+export const CITATION_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'tex' }];
+export const COMPLETION_TRIGGERS = ['@', '{', ','];
+
+/** Papers by citation key; the corpus's own map is by id. */
+export function papersByKey(corpus: Corpus): Map<string, Paper> {
+  const byKey = new Map<string, Paper>();
+  for (const paper of corpus.papers.values()) if (paper.bibtexKey && !byKey.has(paper.bibtexKey)) byKey.set(paper.bibtexKey, paper);
+  return byKey;
+}
+
+/** The cited key under the cursor, if any. */
+export function citedKeyAt(document: vscode.TextDocument, position: vscode.Position): { citation: Citation; key: CitedKey } | undefined {
+  const found = citationAt(parseCitations(document.getText(), citationLanguageOfDocument(document.languageId)), document.offsetAt(position));
+  return found?.key ? { citation: found.citation, key: found.key } : undefined;
+}
+
+/** Keys from the corpus after `[@` (Markdown) and inside `\cite{…}` (LaTeX). Reads the corpus only when a key is being typed. */
+export class CitationCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const line = document.lineAt(position.line).text;
+    const typing = keyInProgress(line.slice(0, position.character), citationLanguageOfDocument(document.languageId));
+    if (!typing) return undefined;
+    const corpus = await this.corpus.get();
+    const start = new vscode.Position(position.line, typing.column);
+    const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, position.translate(0, keyRestLength(line.slice(position.character)))) };
+    return [...papersByKey(corpus).entries()].map(([key, paper]) => {
+      const item = new vscode.CompletionItem({ label: key, description: shortAuthors(paper) }, vscode.CompletionItemKind.Reference);
+      item.detail = paper.title;
+      item.documentation = paperMarkdown(paper);
+      item.range = range;
+      // Typing words of the title or an author's name finds the key too.
+      item.filterText = `${key} ${paper.title} ${paper.authors.join(' ')}`;
+      item.sortText = key;
+      return item;
+    });
+  }
+}
+
+/** The cited paper, with a link to its summary panel; a key the corpus lacks says so. */
+export class CitationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const cited = citedKeyAt(document, position);
+    if (!cited) return undefined;
+    const paper = papersByKey(await this.corpus.get()).get(cited.key.key);
+    const range = new vscode.Range(document.positionAt(cited.key.start), document.positionAt(cited.key.end));
+    if (!paper) {
+      // A bare `@name` in prose may be a mention, not a citation: only bracketed and LaTeX citations say so.
+      if (cited.citation.syntax === 'pandoc-in-text') return undefined;
+      const markdown = new vscode.MarkdownString();
+      markdown.appendMarkdown(escapeMarkdown(vscode.l10n.t('{0}: not in the corpus.', cited.key.key)));
+      return new vscode.Hover(markdown, range);
+    }
+    const markdown = new vscode.MarkdownString();
+    markdown.isTrusted = { enabledCommands: ['literatureCompanion.openPaper'] };
+    paperMarkdown(paper, markdown);
+    const link = `command:literatureCompanion.openPaper?${encodeURIComponent(JSON.stringify([paper.id]))}`;
+    markdown.appendMarkdown(`\n\n[$(book) ${escapeMarkdown(vscode.l10n.t('Open summary'))}](${link} "${escapeMarkdown(vscode.l10n.t('Open the paper\'s summary panel')).replace(/"/g, '\\"')}")`);
+    markdown.supportThemeIcons = true;
+    return new vscode.Hover(markdown, range);
+  }
+}
+
+/** Go to definition on a cited key: the paper's corpus file, at its `bibtexKey:` line. */
+export class CitationDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly corpus: CorpusService) {}
+
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
+    const cited = citedKeyAt(document, position);
+    if (!cited) return undefined;
+    const paper = papersByKey(await this.corpus.get()).get(cited.key.key);
+    if (!paper) return undefined;
+    const uri = vscode.Uri.file(paper.file);
+    let line = 0;
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      line = Math.max(0, text.split(/\r?\n/).findIndex((row) => /^bibtexKey\s*:/.test(row)));
+    } catch {
+      // The file went away since the corpus loaded: its first line is still the right answer.
+    }
+    return new vscode.Location(uri, new vscode.Position(line, 0));
+  }
+}
