@@ -21,6 +21,8 @@ function testEntries(folder) {
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
+  // Bibliography import (the BibTeX parser, ~1 MB): required by the import command on first use only.
+  { ...node, entryPoints: { bibliographyImport: 'src/core/citations/import.ts' }, outdir: 'dist' },
   // The PDF text worker (worker_threads): pdf.js is bundled into it alone, loaded when a PDF is first read.
   { ...node, target: 'node22', entryPoints: { pdfWorker: 'src/core/pdf/extractWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },

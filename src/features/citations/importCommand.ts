@@ -51,7 +51,7 @@ export class BibliographyImporter implements vscode.Disposable {
       return this.fail(vscode.l10n.t('Could not read {0}: {1}.', file, (error as Error).message));
     }
     // The BibTeX parser is a megabyte of code: it loads on the first import, not with the extension.
-    const { formatImportProblem, parseBibliography, writeImportedPapers } = await import('../../core/citations/import');
+    const { formatImportProblem, parseBibliography, writeImportedPapers } = loadImporter();
     const parsed = parseBibliography(text, file);
     let written: string[];
     let skipped: ImportProblem[];
@@ -136,4 +136,15 @@ export class BibliographyImporter implements vscode.Disposable {
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(path.resolve(parent), path.resolve(child));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+type Importer = typeof import('../../core/citations/import');
+
+/**
+ * The BibTeX parser is ~1 MB bundled: it lives in its own bundle (dist/bibliographyImport.js, see
+ * esbuild.mjs) and is required on the first import only, so activation never pays for it.
+ */
+function loadImporter(): Importer {
+  // A computed path keeps esbuild from inlining the module into the activation bundle.
+  return require(require('node:path').join(__dirname, 'bibliographyImport.js')) as Importer;
 }
