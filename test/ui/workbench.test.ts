@@ -1,6 +1,6 @@
 // UI tests: what a person sees and clicks in the real workbench (code-server 1.139.1 in Chromium).
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -56,6 +56,15 @@ async function expand(text: string | RegExp) {
   const target = await row(text);
   if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
   await page.locator(`${CONTAINER} .monaco-list-row[aria-expanded="true"]`, { hasText: text }).first().waitFor();
+}
+
+/** Narrows the open quick pick to `text` and accepts it with Enter (clicks race its animation). */
+async function pickQuickItem(text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
+  await page.keyboard.press('Enter');
 }
 
 async function row(text: string | RegExp) {
@@ -152,7 +161,7 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
 
   it('opens a paper summary from the command palette', async () => {
     await runCommand('Literature Companion: Open Paper Summary');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'RLAIF vs. RLHF' }).first().click();
+    await pickQuickItem('RLAIF vs. RLHF');
     await webview().locator('header h1', { hasText: 'RLAIF vs. RLHF' }).waitFor({ timeout: 30_000 });
   });
 
@@ -166,4 +175,49 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     assert.match(await webview().locator('section.summary').innerText(), /Human or AI feedback\?/);
     await page.screenshot({ path: join(screenshots, 'restored-after-reload.png') });
   });
+  it('links a sentence of the talk to a suggested passage, and finds the annotation after a reload', async () => {
+    const claimLine = '§3.2.2, Misgeneralization/Hacking';
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('talk-ru.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'talk-ru.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const line = page.locator('.monaco-editor .view-line', { hasText: claimLine });
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(':35');
+    await page.keyboard.press('Enter');
+    await line.waitFor({ timeout: 30_000 });
+    await line.click(); // the editor, not a webview, must have the keyboard
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await runCommand('Literature Companion: Link Claim to Evidence');
+    const suggestion = page.locator('.quick-input-list .monaco-list-row', { hasText: /· p\. \d+/ }).first();
+    await suggestion.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(screenshots, 'link-claim-suggestions.png') });
+    await page.keyboard.press('Enter'); // the first suggestion is focused
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'What does the evidence say' }).waitFor();
+    await pickQuickItem('contradicts');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'A note on this claim' }).waitFor();
+    await page.locator('.quick-input-widget input').fill('checked in the UI test');
+    await page.keyboard.press('Enter');
+    const stored = join(workspace, '.literature', 'annotations.json');
+    for (let tries = 0; tries < 50 && !existsSync(stored); tries++) await page.waitForTimeout(100);
+    const saved = JSON.parse(readFileSync(stored, 'utf8')).documents['talk-ru.md'];
+    assert.equal(saved.length, 1);
+    assert.equal(saved[0].target.selector[0].exact, claimLine);
+    assert.ok(saved[0].body.some((body: { purpose: string; value?: string }) => body.purpose === 'commenting' && body.value === 'checked in the UI test'), JSON.stringify(saved[0].body));
+
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand('Developer: Reload Window');
+    await reloaded;
+    await line.waitFor({ timeout: 60_000 });
+    // What the person sees of the annotation after the reload: its CodeLens above the line, and its note on hover.
+    const lens = page.locator('.codelens-decoration', { hasText: '1 source · contradicts' });
+    await lens.waitFor({ timeout: 30_000 });
+    await lens.click(); // opens the claim panel with its evidence
+    await webview().locator('header h1', { hasText: claimLine }).waitFor({ timeout: 30_000 });
+    assert.match(await webview().locator('p.note').innerText(), /checked in the UI test/);
+    await page.screenshot({ path: join(screenshots, 'claim-panel.png') });
+  });
+
 });
