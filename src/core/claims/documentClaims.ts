@@ -134,9 +134,13 @@ export function verdictLabel(verdict: Verdict): string {
   return VERDICT_LABELS[verdict];
 }
 
+/** "3 sources (2 papers)", or "no evidence yet". */
+export function sourcesSummary(claim: Pick<DocumentClaim, 'evidence'>): string {
+  const papers = new Set(claim.evidence.map((evidence) => evidence.paper)).size;
+  return claim.evidence.length === 0 ? 'no evidence yet' : `${claim.evidence.length} source${claim.evidence.length === 1 ? '' : 's'}${papers > 1 ? ` (${papers} papers)` : ''}`;
+}
+
 /** The CodeLens text, e.g. "3 sources · partially supports". */
 export function claimSummary(claim: Pick<DocumentClaim, 'verdict' | 'evidence'>): string {
-  const papers = new Set(claim.evidence.map((evidence) => evidence.paper)).size;
-  const sources = claim.evidence.length === 0 ? 'no evidence yet' : `${claim.evidence.length} source${claim.evidence.length === 1 ? '' : 's'}${papers > 1 ? ` (${papers} papers)` : ''}`;
-  return `${sources} · ${verdictLabel(claim.verdict)}`;
+  return `${sourcesSummary(claim)} · ${verdictLabel(claim.verdict)}`;
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createAnnotation, moveTo, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
 import { VERDICTS, type Verdict } from '../../core/claims';
-import { claimSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
+import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
 import type { CorpusService } from '../corpus';
 import type { PanelManager } from '../panels';
@@ -66,7 +66,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
       text: claim.text,
       verdict: claim.verdict,
       verdictLabel: verdictLabel(claim.verdict),
-      summary: claimSummary(claim),
+      summary: sourcesSummary(claim),
       gloss: claim.gloss,
       rationale: claim.rationale,
       note: claim.note,

@@ -28,9 +28,14 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
     this.changed.fire();
   }
 
+  /** The last text document the person worked in: a claim or excerpt panel in front keeps its claims listed. */
+  private lastDocument?: vscode.TextDocument;
+
   private activeDocument(): vscode.TextDocument | undefined {
     const document = vscode.window.activeTextEditor?.document;
-    return document && vscode.languages.match(CLAIM_SELECTOR, document) ? document : undefined;
+    if (document && vscode.languages.match(CLAIM_SELECTOR, document)) this.lastDocument = document;
+    if (this.lastDocument?.isClosed) this.lastDocument = undefined;
+    return this.lastDocument;
   }
 
   async getChildren(node?: ClaimsNode): Promise<ClaimsNode[]> {
