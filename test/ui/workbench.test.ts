@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 
 const projectRoot = join(__dirname, '..', '..');
@@ -35,6 +35,18 @@ function writeWorkspaceSettings(extra: Record<string, unknown>): void {
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   const pdfFolder = havePapers ? { 'literatureCompanion.pdfFolder': papersDir } : {};
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ ...pdfFolder, ...extra }, null, 2));
+}
+
+/** The webview frame (of several open panels) whose `selector` shows `text`. */
+async function frameWith(selector: string, text: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator(selector, { hasText: text }).count().catch(() => 0)) > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows ${selector} "${text}"`);
+    await page.waitForTimeout(250);
+  }
 }
 
 function webview(): FrameLocator {
@@ -214,9 +226,10 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     // What the person sees of the annotation after the reload: its CodeLens above the line, and its note on hover.
     const lens = page.locator('.codelens-decoration', { hasText: '1 source · contradicts' });
     await lens.waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500); // CodeLenses settle after the first render; a click on a moving one is lost
     await lens.click(); // opens the claim panel with its evidence
-    await webview().locator('header h1', { hasText: claimLine }).waitFor({ timeout: 30_000 });
-    assert.match(await webview().locator('p.note').innerText(), /checked in the UI test/);
+    const panel = await frameWith('header h1', claimLine);
+    assert.match(await panel.locator('p.note').innerText(), /checked in the UI test/);
     await page.screenshot({ path: join(screenshots, 'claim-panel.png') });
   });
 
