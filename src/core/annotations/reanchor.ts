@@ -15,6 +15,11 @@ export type Reanchored =
 export interface ReanchorOptions {
   /** Fuzzy matches below this similarity (1 − edits/length) are not accepted. Default 0.75. */
   readonly minFuzzyScore?: number;
+  /**
+   * How far the claim probably moved, e.g. the shift of the claim before it after an edit. Only a hint to
+   * spare a search of the whole text: the result is the same with or without it.
+   */
+  readonly expectedShift?: number;
 }
 
 /** How well the text around [start, end) agrees with the selector's prefix and suffix, 0…1. */
@@ -39,15 +44,23 @@ export function reanchor(annotation: Annotation, documentText: string, options: 
   const position = positionSelector(annotation);
   const exact = quote.exact;
   if (!exact) return { status: 'orphan' };
-  const hits = occurrences(documentText, exact);
+  // Every copy of the claim in the text: a scan of the whole text, so only when a cheaper test cannot decide.
+  let allHits: number[] | undefined;
+  const everyHit = () => (allHits ??= occurrences(documentText, exact));
   // 1. Position: the claim's text is still where it was, and no other copy fits the context better.
   if (documentText.slice(position.start, position.end) === exact) {
     const here = contextAgreement(documentText, position.start, position.end, quote);
-    if (here === 1 || hits.every((at) => at === position.start || contextAgreement(documentText, at, at + exact.length, quote) <= here)) {
+    if (here === 1 || everyHit().every((at) => at === position.start || contextAgreement(documentText, at, at + exact.length, quote) <= here)) {
       return { status: 'anchored', method: 'position', start: position.start, end: position.end, score: 1 };
     }
+  } else {
+    // 1b. The expected shift: what step 2 would choose when the copy there has the full context and no
+    // other full-context copy is as near to the old position (only those could win step 2's tie-break).
+    const shifted = shiftedHit(documentText, exact, quote, position.start, options.expectedShift);
+    if (shifted !== undefined) return { status: 'anchored', method: 'quote', start: shifted, end: shifted + exact.length, score: 1 };
   }
   // 2. Exact quote, best context first, then nearest to where it was.
+  const hits = everyHit();
   if (hits.length > 0) {
     let best = hits[0]!;
     let bestScore = -1;
@@ -68,6 +81,20 @@ export function reanchor(annotation: Annotation, documentText: string, options: 
     if (score >= minScore) return { status: 'anchored', method: 'fuzzy', ...snapToContext(documentText, found.start, found.end, quote), score };
   }
   return { status: 'orphan' };
+}
+
+function shiftedHit(text: string, exact: string, quote: TextQuoteSelector, old: number, shift: number | undefined): number | undefined {
+  if (!shift) return undefined;
+  const at = old + shift;
+  if (at < 0 || !text.startsWith(exact, at) || contextAgreement(text, at, at + exact.length, quote) !== 1) return undefined;
+  // Step 2 picks, among full-context copies, the nearest to `old` (the first of equals): every rival lies
+  // within |shift| of it.
+  const from = Math.max(0, old - Math.abs(shift));
+  const window = text.slice(from, old + Math.abs(shift) + exact.length);
+  for (let hit = window.indexOf(exact); hit >= 0; hit = window.indexOf(exact, hit + 1)) {
+    if (from + hit !== at && contextAgreement(text, from + hit, from + hit + exact.length, quote) === 1) return undefined;
+  }
+  return at;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { evidenceOf, noteOf, quoteSelector, reanchor, verdictOf, type Annotation } from '../annotations';
+import { evidenceOf, noteOf, positionSelector, quoteSelector, reanchor, verdictOf, type Annotation } from '../annotations';
 import type { Corpus } from '../corpus/model';
 import type { Claim, Verdict } from './model';
 
@@ -85,8 +85,11 @@ export function annotatedClaimsIn(text: string, annotations: readonly Annotation
   const transcribed = transcribedQuotes(corpus);
   const located: DocumentClaim[] = [];
   const orphans: OrphanClaim[] = [];
+  // After an edit every claim below it moves by the same amount: the last shift seen is the next hint.
+  let expectedShift = 0;
   for (const annotation of annotations) {
-    const anchored = reanchor(annotation, text);
+    const anchored = reanchor(annotation, text, { expectedShift });
+    if (anchored.status === 'anchored') expectedShift = anchored.start - positionSelector(annotation).start;
     const key = `annotation:${annotation.id}`;
     const verdict = verdictOf(annotation);
     if (anchored.status === 'orphan') {

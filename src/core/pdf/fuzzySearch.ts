@@ -1,7 +1,8 @@
 /**
  * Approximate substring search (Sellers' algorithm): the place in `text` where `pattern` matches with the
- * fewest edits (insertions, deletions, substitutions). O(pattern × text) time, O(pattern) memory; the
- * anchor calls it only after exact and normalised search fail, page by page.
+ * fewest edits (insertions, deletions, substitutions). O(pattern × text) time at worst, about
+ * O(maxDistance × text) on typical text with Ukkonen's cut-off, O(pattern) memory; the anchor calls it only
+ * after exact and normalised search fail, page by page.
  *
  * diff-match-patch's match_main is the usual library for this, but its bitap is limited to 32-character
  * patterns, and quotes are sentences.
@@ -21,14 +22,21 @@ export function fuzzyFind(text: string, pattern: string, maxDistance: number): F
   let next = new Int32Array(m + 1);
   let nextStarts = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) column[i] = i;
+  // Ukkonen's cut-off: rows below the last one within maxDistance cannot come back within it, so each
+  // column is computed only down to one row past it (O(maxDistance × text) on typical text). Rows not
+  // computed count as `over`; every cell within maxDistance, and where it started, is as without the cut.
+  const over = maxDistance + 1;
+  let computed = m;
+  let last = Math.min(m, maxDistance);
   let best: FuzzyMatch | undefined;
   for (let j = 0; j < text.length; j++) {
     const char = text.charCodeAt(j);
     next[0] = 0;
     nextStarts[0] = j + 1;
-    for (let i = 1; i <= m; i++) {
+    const rows = Math.min(m, last + 1);
+    for (let i = 1; i <= rows; i++) {
       const substitute = column[i - 1]! + (pattern.charCodeAt(i - 1) === char ? 0 : 1);
-      const skipText = column[i]! + 1;
+      const skipText = (i <= computed ? column[i]! : over) + 1;
       const skipPattern = next[i - 1]! + 1;
       if (substitute <= skipText && substitute <= skipPattern) {
         next[i] = substitute;
@@ -43,6 +51,9 @@ export function fuzzyFind(text: string, pattern: string, maxDistance: number): F
     }
     [column, next] = [next, column];
     [starts, nextStarts] = [nextStarts, starts];
+    computed = rows;
+    for (last = rows; last > 0 && column[last]! > maxDistance; last--);
+    if (rows < m) continue;
     const distance = column[m]!;
     if (distance <= maxDistance && (!best || distance < best.distance)) best = { start: starts[m]!, end: j + 1, distance };
   }
