@@ -65,8 +65,7 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     markdown.isTrusted = { enabledCommands: ['literatureCompanion.openPaper'] };
     paperMarkdown(paper, markdown);
     const link = `command:literatureCompanion.openPaper?${encodeURIComponent(JSON.stringify([paper.id]))}`;
-    markdown.appendMarkdown(`\n\n[$(book) ${escapeMarkdown(vscode.l10n.t('Open summary'))}](${link} "${escapeMarkdown(vscode.l10n.t('Open the paper\'s summary panel')).replace(/"/g, '\\"')}")`);
-    markdown.supportThemeIcons = true;
+    markdown.appendMarkdown(`\n\n[${escapeMarkdown(vscode.l10n.t('Open summary'))}](${link} "${escapeMarkdown(vscode.l10n.t('Open the paper\'s summary panel')).replace(/"/g, '\\"')}")`);
     return new vscode.Hover(markdown, range);
   }
 }

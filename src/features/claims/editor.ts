@@ -35,7 +35,8 @@ function commandLink(title: string, command: string, argument: unknown): string 
 }
 
 export function claimHover(claim: DocumentClaim, corpus: Corpus): vscode.MarkdownString {
-  const hover = new vscode.MarkdownString(undefined, true);
+  // No theme icons: "$(name)" in a note or quote would otherwise render as an icon, not as its text.
+  const hover = new vscode.MarkdownString();
   // Only our own navigation commands may run from a hover link.
   hover.isTrusted = { enabledCommands: ['literatureCompanion.openExcerpt', 'literatureCompanion.openPaper', 'literatureCompanion.openClaim'] };
   hover.appendMarkdown(`**${escapeMarkdown(verdictLabel(claim.verdict))}** · ${escapeMarkdown(claimSummary(claim))}\n\n`);

@@ -20,7 +20,7 @@ export function treeItemFor(node: TreeNode, expandAll: boolean): vscode.TreeItem
         : node.subChallengeCount > 0
           ? vscode.l10n.t('{0} sub-challenges · {1} paper(s)', node.subChallengeCount, node.paperCount)
           : vscode.l10n.t('{0} paper(s)', node.paperCount);
-      const tooltip = new vscode.MarkdownString(undefined, true);
+      const tooltip = new vscode.MarkdownString(); // no theme icons: "$(name)" in a title must stay text
       tooltip.appendMarkdown(`**§${challenge.id} ${escape(challenge.title)}**\n\n`);
       for (const problem of challenge.problems) tooltip.appendMarkdown(`- *${problem.kind}*: ${escape(problem.title)}\n`);
       item.tooltip = tooltip;
