@@ -226,9 +226,17 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     // What the person sees of the annotation after the reload: its CodeLens above the line, and its note on hover.
     const lens = page.locator('.codelens-decoration', { hasText: '1 source · contradicts' });
     await lens.waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(500); // CodeLenses settle after the first render; a click on a moving one is lost
-    await lens.click(); // opens the claim panel with its evidence
-    const panel = await frameWith('header h1', claimLine);
+    // The lens opens the claim panel. CodeLenses re-render while the window settles after a reload, and a
+    // click on one being replaced is lost, so click again until the panel shows (as a person would).
+    let panel: Frame | undefined;
+    for (let attempt = 1; !panel; attempt++) {
+      await lens.click();
+      panel = await frameWith('header h1', claimLine, 10_000).catch(async (error: Error) => {
+        await page.screenshot({ path: join(screenshots, `claim-lens-attempt-${attempt}.png`) });
+        if (attempt === 3) throw error;
+        return undefined;
+      });
+    }
     assert.match(await panel.locator('p.note').innerText(), /checked in the UI test/);
     await page.screenshot({ path: join(screenshots, 'claim-panel.png') });
   });

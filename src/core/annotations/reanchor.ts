@@ -75,12 +75,26 @@ export function reanchor(annotation: Annotation, documentText: string, options: 
   }
   // 3. Fuzzy: the claim was edited a little.
   const minScore = options.minFuzzyScore ?? 0.75;
-  const found = fuzzyFind(documentText, exact, Math.floor(exact.length * (1 - minScore)));
+  const found = fuzzyNear(documentText, exact, Math.floor(exact.length * (1 - minScore)), position.start + (options.expectedShift ?? 0));
   if (found && found.end > found.start) {
     const score = 1 - found.distance / exact.length;
     if (score >= minScore) return { status: 'anchored', method: 'fuzzy', ...snapToContext(documentText, found.start, found.end, quote), score };
   }
   return { status: 'orphan' };
+}
+
+/**
+ * Beyond this size a fuzzy search of the whole text on every keystroke is too slow (an orphan in a 1.3 MB
+ * document cost ~0.5 s): there, an edited claim is looked for only near where it was.
+ */
+const WHOLE_TEXT_FUZZY_LIMIT = 200_000;
+const FUZZY_WINDOW = 20_000;
+
+function fuzzyNear(text: string, exact: string, maxEdits: number, around: number): ReturnType<typeof fuzzyFind> {
+  if (text.length <= WHOLE_TEXT_FUZZY_LIMIT) return fuzzyFind(text, exact, maxEdits);
+  const from = Math.max(0, around - FUZZY_WINDOW);
+  const found = fuzzyFind(text.slice(from, around + FUZZY_WINDOW + exact.length), exact, maxEdits);
+  return found && { ...found, start: found.start + from, end: found.end + from };
 }
 
 function shiftedHit(text: string, exact: string, quote: TextQuoteSelector, old: number, shift: number | undefined): number | undefined {
