@@ -9,9 +9,17 @@ export const CITATION_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown
 export const COMPLETION_TRIGGERS = ['@', '{', ','];
 
 /** Papers by citation key; the corpus's own map is by id. */
+// A loaded corpus never changes (a reload makes a new one), so its key index is built once per corpus,
+// not on every hover or completion.
+const keyIndexes = new WeakMap<Corpus, Map<string, Paper>>();
+
 export function papersByKey(corpus: Corpus): Map<string, Paper> {
-  const byKey = new Map<string, Paper>();
-  for (const paper of corpus.papers.values()) if (paper.bibtexKey && !byKey.has(paper.bibtexKey)) byKey.set(paper.bibtexKey, paper);
+  let byKey = keyIndexes.get(corpus);
+  if (!byKey) {
+    byKey = new Map<string, Paper>();
+    for (const paper of corpus.papers.values()) if (paper.bibtexKey && !byKey.has(paper.bibtexKey)) byKey.set(paper.bibtexKey, paper);
+    keyIndexes.set(corpus, byKey);
+  }
   return byKey;
 }
 
@@ -45,15 +53,23 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
   }
 }
 
+/** The key under the cursor, its range, and the paper it names (undefined when the corpus lacks it). */
+async function citedPaperAt(document: vscode.TextDocument, position: vscode.Position, corpus: CorpusService) {
+  const cited = citedKeyAt(document, position);
+  if (!cited) return undefined;
+  const paper = papersByKey(await corpus.get()).get(cited.key.key);
+  const range = new vscode.Range(document.positionAt(cited.key.start), document.positionAt(cited.key.end));
+  return { cited, paper, range };
+}
+
 /** The cited paper, with a link to its summary panel; a key the corpus lacks says so. */
 export class CitationHoverProvider implements vscode.HoverProvider {
   constructor(private readonly corpus: CorpusService) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const cited = citedKeyAt(document, position);
-    if (!cited) return undefined;
-    const paper = papersByKey(await this.corpus.get()).get(cited.key.key);
-    const range = new vscode.Range(document.positionAt(cited.key.start), document.positionAt(cited.key.end));
+    const found = await citedPaperAt(document, position, this.corpus);
+    if (!found) return undefined;
+    const { cited, paper, range } = found;
     if (!paper) {
       // A bare `@name` in prose may be a mention, not a citation: only bracketed and LaTeX citations say so.
       if (cited.citation.syntax === 'pandoc-in-text') return undefined;
@@ -75,9 +91,7 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly corpus: CorpusService) {}
 
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
-    const cited = citedKeyAt(document, position);
-    if (!cited) return undefined;
-    const paper = papersByKey(await this.corpus.get()).get(cited.key.key);
+    const paper = (await citedPaperAt(document, position, this.corpus))?.paper;
     if (!paper) return undefined;
     const uri = vscode.Uri.file(paper.file);
     let line = 0;
