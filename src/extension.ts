@@ -57,7 +57,15 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
   );
+  revealOnStartup();
   return { corpus, panels, trees, pdfs, excerpts, claims, activationMs: performance.now() - started };
+}
+
+/** A workspace that asks for it (the example does) opens on the product, not on the Explorer. */
+function revealOnStartup(): void {
+  if (vscode.workspace.getConfiguration('literatureCompanion').get<boolean>('revealOnStartup', false)) {
+    void vscode.commands.executeCommand('workbench.view.extension.literatureCompanion');
+  }
 }
 
 function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {

@@ -76,12 +76,13 @@ export async function startCodeServer({ folder, port, settings = {}, log = () =>
     url,
     port,
     home,
-    /** The workbench URL that loads this project as an extension in development mode. */
-    workbenchUrl({ folder: open = folder, extensionTestsPath, environment } = {}) {
+    /** The workbench URL that loads this project as an extension in development mode (and opens `openFile`). */
+    workbenchUrl({ folder: open = folder, extensionTestsPath, environment, openFile } = {}) {
       const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
       const payload = [['extensionDevelopmentPath', remote(projectRoot)]];
       if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
       if (environment) payload.push(['extensionEnvironment', JSON.stringify(environment)]);
+      if (openFile) payload.push(['openFile', remote(openFile)]);
       return `${url}/?folder=${encodeURIComponent(open)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
     stop() {
