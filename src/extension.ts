@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from './core/tree/corpusTree';
-import { CorpusService } from './features/corpus';
+import { CorpusService } from './services/corpusService';
 import { activatePanels, type PanelManager } from './features/panels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
 import { activateClaims, type ClaimsApi } from './features/claims';
@@ -8,7 +8,7 @@ import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
 import { activatePdfCommands } from './features/pdfs';
 import { activateVerify } from './features/verify';
 import { activateCitations } from './features/citations';
-import { PdfLibrary } from './features/pdfs/library';
+import { PdfLibrary } from './services/pdfLibrary';
 import type { ViewKind } from './core/tree/corpusTree';
 
 /** What activate() hands to other extensions and to the in-host tests. */

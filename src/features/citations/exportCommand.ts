@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { toBibtex, toCslJson } from '../../core/citations/export';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';
 

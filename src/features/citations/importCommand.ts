@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ImportProblem } from '../../core/citations';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 
 /** Optional argument of `literatureCompanion.importBibliography`, for tests and automation: no dialogs. */
 export interface ImportBibliographyOptions {

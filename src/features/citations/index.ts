@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 import { exportBibliography } from './exportCommand';
 import { BibliographyImporter } from './importCommand';
 import { insertCitation } from './insertCommand';

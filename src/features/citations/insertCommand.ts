@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { citationAt, parseCitations } from '../../core/citations/parse';
 import type { Corpus, Paper } from '../../core/corpus/model';
-import type { CorpusService } from '../corpus';
-import { paperIdOf } from '../pdfs/paperArgument';
+import type { CorpusService } from '../../services/corpusService';
+import { paperIdOf } from '../../services/paperArgument';
 import { citationLanguageOfDocument } from './citedContext';
 import { pinnedSource, shortAuthors } from './paperMarkdown';
 

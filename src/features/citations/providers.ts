@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { citationAt, parseCitations, type Citation, type CitedKey } from '../../core/citations/parse';
 import type { Corpus, Paper } from '../../core/corpus/model';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 import { citationLanguageOfDocument, keyInProgress, keyRestLength } from './citedContext';
 import { escapeMarkdown, paperMarkdown, shortAuthors } from './paperMarkdown';
 

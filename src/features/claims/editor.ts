@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/model';
 import { claimSummary, needsAttention, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import type { Verdict } from '../../core/claims';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 import { CLAIM_LANGUAGES, type ClaimsService } from './service';
 
 const VERDICT_COLORS: Record<Verdict, string> = {

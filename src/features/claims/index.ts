@@ -4,9 +4,9 @@ import { createAnnotation, moveTo, touch, bodiesFor, evidenceOf, noteOf, verdict
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 import type { PanelManager } from '../panels';
-import type { PdfLibrary } from '../pdfs/library';
+import type { PdfLibrary } from '../../services/pdfLibrary';
 import { activateClaimEditor } from './editor';
 import { ClaimsService } from './service';
 import { EvidenceSuggestions } from './suggestions';

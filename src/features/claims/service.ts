@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { annotationFileFor, AnnotationStore, documentKey, type Annotation } from '../../core/annotations';
 import { loadClaims, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 
 /** Documents whose claims the companion tracks. */
 export const CLAIM_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];

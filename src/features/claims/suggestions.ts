@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { Corpus, PaperId } from '../../core/corpus/model';
 import { buildSearchIndex, deserializeSearchIndex, quotePassages, type IndexedPaper, type Passage, type SearchHit, type SearchIndex, type SerializedSearchIndex } from '../../core/search';
 import type { IndexablePages, IndexReply, IndexRequest } from '../../core/search/indexProtocol';
-import type { CorpusService } from '../corpus';
-import type { PdfLibrary } from '../pdfs/library';
+import type { CorpusService } from '../../services/corpusService';
+import type { PdfLibrary } from '../../services/pdfLibrary';
 
 /** What one worker run indexes: papers to drop, papers to (re-)index, on top of `base` (none: from scratch). */
 interface IndexPlan {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { webviewPage } from '../webviewPage';
+import { webviewPage } from '../../services/webviewPage';
 
 /**
  * The excerpt page. pdf.js runs in it: its module script comes from dist/webview (nonce), its worker from

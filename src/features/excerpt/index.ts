@@ -5,8 +5,8 @@ import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '
 import { anchorQuote, PdfReadError } from '../../core/pdf';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
 import { EXCERPT_VIEW_TYPE, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
-import type { CorpusService } from '../corpus';
-import type { PdfLibrary } from '../pdfs/library';
+import type { CorpusService } from '../../services/corpusService';
+import type { PdfLibrary } from '../../services/pdfLibrary';
 import { excerptHtml } from './excerptHtml';
 
 /** What the excerpt panel last reported, for tests and the benchmark. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { EvidenceNode, TreeNode } from '../../core/tree/corpusTree';
 import { buildPanelView, type PanelTarget, type PanelView } from '../../core/panels/panelModels';
 import { isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelState, type WebviewToHost } from '../../protocol/messages';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 import { panelHtml } from './panelHtml';
 
 /** Paper and challenge panels: one per target, reused when opened again, restored after a reload. */

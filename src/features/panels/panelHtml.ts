@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { webviewPage } from '../webviewPage';
+import { webviewPage } from '../../services/webviewPage';
 
 /** The paper/challenge panel page: panel.js renders whatever the host posts. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {

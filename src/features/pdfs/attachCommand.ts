@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/corpus/model';
 import { DownloadError, inspectLocalPdf, installLocalPdf, isSafePaperId } from '../../core/download';
-import type { CorpusService } from '../corpus';
-import type { PdfLibrary } from './library';
+import type { CorpusService } from '../../services/corpusService';
+import type { PdfLibrary } from '../../services/pdfLibrary';
 import { describeFailure } from './messages';
-import { paperIdOf } from './paperArgument';
+import { paperIdOf } from '../../services/paperArgument';
 
 /** Optional third argument of `literatureCompanion.attachPdf`, for tests and automation. */
 export interface AttachPdfOptions {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/corpus/model';
 import { DownloadError, downloadPaperPdf, formatBytes, type DownloadErrorKind } from '../../core/download';
-import type { CorpusService } from '../corpus';
-import type { PdfLibrary } from './library';
+import type { CorpusService } from '../../services/corpusService';
+import type { PdfLibrary } from '../../services/pdfLibrary';
 import { describeFailure } from './messages';
 import { testDownloadOrigin } from './testOrigin';
 

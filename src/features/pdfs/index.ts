@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 import { attachPdf } from './attachCommand';
 import { downloadPdfs } from './downloadCommand';
-import type { PdfLibrary } from './library';
+import type { PdfLibrary } from '../../services/pdfLibrary';
 
 export type { AttachPdfOptions, AttachPdfResult } from './attachCommand';
 export type { DownloadPdfsOptions, DownloadPdfsResult, PaperDownloadOutcome } from './downloadCommand';

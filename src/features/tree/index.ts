@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/model';
 import { CorpusTree, type TreeNode, type ViewKind } from '../../core/tree/corpusTree';
-import type { CorpusService } from '../corpus';
+import type { CorpusService } from '../../services/corpusService';
 import { treeItemFor } from './treeItems';
 
 export class CorpusTreeProvider implements vscode.TreeDataProvider<TreeNode> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { hasFailures, summarize, verifyCorpusQuotes, type QuoteVerdict } from '../../core/pdf';
-import type { CorpusService } from '../corpus';
-import type { PdfLibrary } from '../pdfs/library';
+import type { CorpusService } from '../../services/corpusService';
+import type { PdfLibrary } from '../../services/pdfLibrary';
 
 /** "Verify all quotes": every stored quote checked against its PDF, listed in an output channel. */
 export function activateVerify(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary): void {

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PdfTextExtractor, pdfPathFor, type DocumentText } from '../../core/pdf';
-import type { CorpusService } from '../corpus';
+import { PdfTextExtractor, pdfPathFor, type DocumentText } from '../core/pdf';
+import { configuredFolder } from './configuredFolder';
+import type { CorpusService } from './corpusService';
 
 /**
  * Where the papers' PDFs live and how their text is read. Search order: the `pdfFolder` setting, a `pdf/`
@@ -22,12 +23,8 @@ export class PdfLibrary implements vscode.Disposable {
 
   folders(): string[] {
     const folders: string[] = [];
-    const configured = vscode.workspace.getConfiguration('literatureCompanion').get<string>('pdfFolder', '').trim();
-    const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    if (configured) {
-      const resolved = path.isAbsolute(configured) || !workspaceFolder ? configured : path.join(workspaceFolder, configured);
-      if (vscode.workspace.isTrusted || (workspaceFolder && !path.relative(workspaceFolder, resolved).startsWith('..'))) folders.push(resolved);
-    }
+    const configured = configuredFolder('pdfFolder');
+    if (configured) folders.push(configured);
     const corpusRoot = this.corpus.root();
     if (corpusRoot !== path.join(this.context.extensionPath, 'sources')) folders.push(path.join(corpusRoot, 'pdf'));
     folders.push(path.join(this.context.globalStorageUri.fsPath, 'pdf'));
