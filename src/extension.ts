@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from './core/tree/corpusTree';
 import { CorpusService } from './services/corpusService';
-import { activatePanels, type PanelManager } from './features/panels';
+import { activatePanels } from './features/panels';
+import type { PanelManager } from './services/companionPanels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
 import { activateClaims, type ClaimsApi } from './features/claims';
 import { activateExcerpts, type ExcerptPanels } from './features/excerpt';

@@ -5,7 +5,7 @@ import { VERDICTS, type Verdict } from '../../core/claims';
 import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
 import type { CorpusService } from '../../services/corpusService';
-import type { PanelManager } from '../panels';
+import type { PanelManager } from '../../services/companionPanels';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { activateClaimEditor } from './editor';
 import { ClaimsService } from './service';
