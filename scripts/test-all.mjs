@@ -50,6 +50,25 @@ if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: 'inh
   process.exit(1);
 }
 
+// Static checks first: the rooms' boundaries (lint) and the types of host, webview and test code.
+// Each counts as one test, so a broken boundary fails `npm test` like a failing test does.
+if (phases.length === 0) {
+  section('static checks');
+  const check = (name, command, args) => {
+    const run = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit' });
+    console.log(`${run.status === 0 ? '✔' : '✖'} ${name}`);
+    return run.status === 0;
+  };
+  const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const checks = [
+    check('typecheck: host (no DOM)', process.execPath, [tsc, '-p', '.']),
+    check('typecheck: webview (DOM, no Node)', process.execPath, [tsc, '-p', 'src/webview']),
+    check('typecheck: tests', process.execPath, [tsc, '-p', 'test']),
+    check('lint: room boundaries', process.execPath, [join(projectRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']),
+  ];
+  results.push({ name: 'static', passed: checks.filter(Boolean).length, failed: checks.filter((ok) => !ok).length });
+}
+
 const papersDir = process.env.LITCOMP_PAPERS || join(projectRoot, '..', 'shared', 'papers');
 const env = { LITCOMP_PAPERS: papersDir };
 process.env.LITCOMP_PAPERS = papersDir; // read by the in-host suite's harness too
@@ -66,7 +85,7 @@ for (const phase of selected) {
 }
 
 section('summary');
-for (const r of results) console.log(`${r.name.padEnd(5)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}`);
+for (const r of results) console.log(`${r.name.padEnd(6)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.note ? ` (${r.note})` : ''}`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 if (passed + failed === 0) console.log('no test was executed');

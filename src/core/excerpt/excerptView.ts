@@ -1,5 +1,7 @@
 import type { Paper, QuoteSource } from '../corpus/model';
-import { normalizeText, type QuoteAnchor, type TextBox } from '../pdf';
+import type { QuoteAnchor } from '../pdf/anchor';
+import { normalizeText } from '../pdf/normalize';
+import type { TextBox } from '../pdf/textModel';
 import { shortAuthors, type PaperRef } from '../panels/panelModels';
 
 /** Which stored quote an excerpt panel shows. */
