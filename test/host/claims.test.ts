@@ -101,7 +101,7 @@ describe('annotating claims while writing', () => {
     });
     assert.ok(annotation);
     const stored = JSON.parse(readFileSync(annotationFile(), 'utf8'));
-    assert.equal(stored.schemaVersion, 1);
+    assert.equal(stored.schemaVersion, 2);
     const [saved] = stored.documents['my-review.md'];
     assert.equal(saved.type, 'Annotation');
     assert.equal(saved['@context'], 'http://www.w3.org/ns/anno.jsonld');

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AnnotationFileError, AnnotationStore, annotationFileFor, createAnnotation, findAnnotationFile, parseAnnotationFile, SCHEMA_VERSION, touch, type Annotation } from '../../src/core/annotations';
+import { AnnotationFileError, AnnotationStore, annotationFileFor, createAnnotation, findAnnotationFile, lockFileOf, parseAnnotationFile, SCHEMA_VERSION, touch, type Annotation } from '../../src/core/annotations';
 
 const TEXT = 'RLHF is costly. RLAIF matches RLHF on summarization. Llama 2 uses two reward models.';
 
@@ -96,7 +97,8 @@ describe('AnnotationStore', () => {
     const newer = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, documents: {}, extra: true });
     writeFileSync(file, newer);
     const store = await AnnotationStore.open(file);
-    assert.match(store.problems[0]!, /schemaVersion 2, but this version of Literature Companion reads up to 1/);
+    assert.match(store.problems[0]!, new RegExp(`schemaVersion ${SCHEMA_VERSION + 1}, but this version of Literature Companion reads up to ${SCHEMA_VERSION}`));
+    assert.equal(backups(file).length, 0, 'a newer file is not broken: no backup');
     await assert.rejects(store.save());
     assert.equal(readFileSync(file, 'utf8'), newer);
   });
@@ -113,7 +115,7 @@ describe('AnnotationStore', () => {
     assert.deepEqual(store.list('talk.md'), [a]);
     assert.deepEqual(store.list('other.md'), [b]);
     await store.save();
-    assert.equal(JSON.parse(readFileSync(file, 'utf8')).schemaVersion, 1);
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).schemaVersion, SCHEMA_VERSION);
     const collection = parseAnnotationFile('x.json', JSON.stringify({ type: 'AnnotationCollection', items: [a] }));
     assert.deepEqual(collection.annotations, [a]);
     assert.equal(collection.version, 0);
@@ -148,6 +150,85 @@ describe('AnnotationStore', () => {
     const last = await AnnotationStore.open(file);
     assert.deepEqual(last.all().map((a) => a.id).sort(), ['urn:left-new', 'urn:right-new', 'urn:shared']);
     assert.deepEqual((last.get('urn:shared')!.body[0] as { value: string }).value, 'contradicts');
+  });
+
+  it('a reload racing a save: readers never see an empty store, and the file never loses an annotation', async () => {
+    const { file } = workspace();
+    const other = await AnnotationStore.open(file);
+    const store = await AnnotationStore.open(file);
+    const idsOnDisk = () => Object.values(JSON.parse(readFileSync(file, 'utf8')).documents as Record<string, Annotation[]>).flat().map((a) => a.id).sort();
+    const expected: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      // Another window adds one (so the reload has something to read), this one adds one and saves while reloading.
+      expected.push(other.upsert(claim('RLHF is costly.', `urn:other-${round}`)).id);
+      await other.save();
+      const mine = store.upsert(claim('Llama 2 uses two reward models.', `urn:mine-${round}`));
+      expected.push(mine.id);
+      const before = store.all().length;
+      const reloading = store.reload();
+      assert.equal(store.all().length, before, 'while a reload runs, the annotations stay visible');
+      const saving = store.save();
+      await Promise.all([reloading, saving]);
+      assert.deepEqual(idsOnDisk(), [...expected].sort(), `round ${round}: the file holds every annotation`);
+      assert.deepEqual(store.all().map((a) => a.id).sort(), [...expected].sort(), `round ${round}: the store holds every annotation`);
+      await other.reload();
+    }
+  });
+
+  it('a change not yet saved survives a reload (the watcher reloads after every save of any window)', async () => {
+    const { file } = workspace();
+    const store = await AnnotationStore.open(file);
+    const kept = store.upsert(claim('RLHF is costly.', 'urn:kept'));
+    await store.save();
+    const unsaved = store.upsert(claim('Llama 2 uses two reward models.', 'urn:unsaved'));
+    const other = await AnnotationStore.open(file);
+    other.upsert(claim('RLAIF matches RLHF on summarization.', 'urn:other'));
+    await other.save();
+    await store.reload();
+    assert.deepEqual(store.all().map((a) => a.id).sort(), [kept.id, 'urn:other', unsaved.id].sort());
+    await store.save();
+    assert.deepEqual((await AnnotationStore.open(file)).all().map((a) => a.id).sort(), [kept.id, 'urn:other', unsaved.id].sort());
+  });
+
+  it('waits for a live lock, reports who holds it, and breaks a stale one (dead holder, or too old)', async () => {
+    const { file } = workspace();
+    const store = await AnnotationStore.open(file, { lock: { timeoutMs: 300, staleMs: 60_000 } });
+    store.upsert(claim('RLHF is costly.'));
+    mkdirSync(join(file, '..'), { recursive: true });
+    const lock = lockFileOf(file);
+    // Held by this (live) process: the save waits, then fails with a message saying what to do.
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'someone-else' }));
+    await assert.rejects(store.save(), (error: AnnotationFileError) => error.kind === 'locked' && error.message.includes(`held by process ${process.pid}`) && error.message.includes(`delete ${lock}`));
+    assert.equal(existsSync(file), false, 'nothing was written without the lock');
+    // Held by a process that has exited: broken at once.
+    const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    writeFileSync(lock, JSON.stringify({ pid: Number(dead.stdout.trim()), host: hostname(), nonce: 'dead' }));
+    await store.save();
+    assert.equal((await AnnotationStore.open(file)).all().length, 1);
+    assert.equal(existsSync(lock), false, 'the lock is released after the save');
+    // Held for longer than staleMs (a hung holder, or one on another machine): broken.
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: 'another-machine', nonce: 'old' }));
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(lock, old, old);
+    store.upsert(claim('Llama 2 uses two reward models.'));
+    await store.save();
+    assert.equal((await AnnotationStore.open(file)).all().length, 2);
+  });
+
+  it('reads a version-1 file (no tombstones) and writes it back as the current version', async () => {
+    const { file } = workspace();
+    mkdirSync(join(file, '..'), { recursive: true });
+    const a = claim('RLHF is costly.');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, documents: { 'talk.md': [a] } }));
+    const store = await AnnotationStore.open(file);
+    assert.equal(store.loadedVersion, 1);
+    assert.deepEqual(store.all(), [a]);
+    store.remove(a.id);
+    await store.save();
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(written.schemaVersion, SCHEMA_VERSION);
+    assert.deepEqual(written.documents, {});
+    assert.deepEqual(Object.keys(written.deleted), [a.id], 'the deletion is written down, so another copy of the file cannot bring the annotation back');
   });
 
   it('refuses to merge with a file another program made unreadable, and backs it up', async () => {

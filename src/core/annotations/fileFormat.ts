@@ -3,7 +3,9 @@ import { ANNOTATION_CONTEXT, VERDICTS, type Annotation } from './model';
 /**
  * The annotation file: ONE per workspace, `.literature/annotations.json`:
  *
- *   { "schemaVersion": 1, "documents": { "<document path relative to the workspace>": [Annotation, …] } }
+ *   { "schemaVersion": 2,
+ *     "documents": { "<document path relative to the workspace>": [Annotation, …] },
+ *     "deleted": { "<annotation id>": "<ISO time of the deletion>", … } }
  *
  * One file rather than one per document because (a) it is the single place two windows can race on, so
  * the merge on save covers everything at once; (b) annotations of a deleted or renamed document stay in
@@ -11,34 +13,56 @@ import { ANNOTATION_CONTEXT, VERDICTS, type Annotation } from './model';
  * (c) a talk's repository gets one file to commit and review. A document with 2,000 claims is ~1 MB of
  * JSON, which reads and writes in milliseconds.
  *
- * Versions: 1 is the current one. Files without `schemaVersion` (version 0: a bare JSON array of Web
- * Annotations, or a W3C AnnotationCollection `{"type": "AnnotationCollection", "items": […]}`, as other
- * tools export) are migrated on load and written back as version 1 on the next save. A file with a
- * NEWER version than this build knows is refused, never rewritten (it would lose what the newer build
- * added). Each migration is a pure function `vN → vN+1` in MIGRATIONS.
+ * `deleted` holds tombstones: a deletion is written down with its time, so an annotation missing from one
+ * writer's copy is never taken for a deletion (it may simply be new to the other). Merges keep, per id, the
+ * latest of the annotation's `modified` and its deletion time.
+ *
+ * Versions: 2 is the current one. Version 1 had no `deleted` (it is read as "nothing deleted"). Files
+ * without `schemaVersion` (version 0: a bare JSON array of Web Annotations, or a W3C AnnotationCollection
+ * `{"type": "AnnotationCollection", "items": […]}`, as other tools export) are migrated on load and written
+ * back as the current version on the next save. A file with a NEWER version than this build knows is
+ * refused, never rewritten (it would lose what the newer build added). Each migration is a pure function
+ * `vN → vN+1` in MIGRATIONS.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** More than this and the file is not read (a resource bomb, or not an annotation file at all). */
+export const MAX_ANNOTATION_FILE_BYTES = 16 * 1024 * 1024;
+/** More entries than this are not written: ~10 MB of JSON, parsed and written on the host thread. */
+export const MAX_ANNOTATIONS = 20_000;
+/** The oldest tombstones beyond this are dropped on save (at worst, a long-deleted annotation comes back). */
+export const MAX_TOMBSTONES = 20_000;
 
 export interface AnnotationFile {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly documents: Record<string, unknown[]>;
+  readonly deleted: Record<string, string>;
 }
 
 export class AnnotationFileError extends Error {
+  /** The message without the file name in front. */
+  readonly detail: string;
   constructor(
     readonly file: string,
     message: string,
-    readonly kind: 'parse' | 'schema' | 'newer-version' | 'conflict' | 'io',
+    /** refused: a link out of the workspace or not a regular file; too-large: over the size or entry cap; locked: another writer holds the lock. */
+    readonly kind: 'parse' | 'schema' | 'newer-version' | 'conflict' | 'io' | 'refused' | 'too-large' | 'locked',
   ) {
     super(`${file}: ${message}`);
     this.name = 'AnnotationFileError';
+    this.detail = message;
   }
 }
 
 type Migration = (data: unknown) => unknown;
 
+/** A record keyed by document paths or ids: null prototype, so names like `__proto__` are plain keys. */
+function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function groupByDocument(items: unknown[]): Record<string, unknown[]> {
-  const documents: Record<string, unknown[]> = {};
+  const documents = emptyRecord<unknown[]>();
   for (const item of items) {
     const source = (item as { target?: { source?: unknown } } | null)?.target?.source;
     const key = typeof source === 'string' ? source : '';
@@ -54,6 +78,7 @@ const MIGRATIONS: Record<number, Migration> = {
     if (!Array.isArray(items)) throw new Error('has no "schemaVersion" and is neither an array of annotations nor an AnnotationCollection with "items"');
     return { schemaVersion: 1, documents: groupByDocument(items) };
   },
+  1: (data) => ({ ...(data as object), schemaVersion: 2, deleted: {} }),
 };
 
 function versionOf(data: unknown): number {
@@ -71,6 +96,8 @@ export interface ParsedAnnotationFile {
   readonly invalid: { document: string; index: number; value: unknown; message: string }[];
   /** The version the file had on disk (before migration). */
   readonly version: number;
+  /** Tombstones: annotation id → ISO time of its deletion. */
+  readonly deleted: Map<string, string>;
 }
 
 /** Parses and validates the text of an annotation file; throws AnnotationFileError when the file as a whole is unusable. */
@@ -111,7 +138,19 @@ export function parseAnnotationFile(file: string, text: string): ParsedAnnotatio
       else annotations.push(value as Annotation);
     });
   }
-  return { annotations, invalid, version };
+  return { annotations, invalid, version, deleted: tombstonesOf(file, (data as { deleted?: unknown }).deleted) };
+}
+
+function tombstonesOf(file: string, deleted: unknown): Map<string, string> {
+  if (typeof deleted !== 'object' || deleted === null || Array.isArray(deleted)) {
+    throw new AnnotationFileError(file, '"deleted" must be an object mapping annotation ids to the ISO time of their deletion', 'schema');
+  }
+  const tombstones = new Map<string, string>();
+  for (const [id, at] of Object.entries(deleted)) {
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw new AnnotationFileError(file, `deleted[${JSON.stringify(id)}] must be the ISO time of the deletion, not ${JSON.stringify(at)}`, 'schema');
+    tombstones.set(id, at);
+  }
+  return tombstones;
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -154,14 +193,26 @@ export function validateAnnotation(value: unknown, document?: string): string | 
   return undefined;
 }
 
-/** The text written to disk: stable order (documents by path, annotations by position) so diffs stay small. */
-export function serializeAnnotationFile(annotations: readonly Annotation[], invalid: ParsedAnnotationFile['invalid']): string {
-  const documents: Record<string, unknown[]> = {};
-  const sorted = [...annotations].sort((a, b) => a.target.source.localeCompare(b.target.source) || a.target.selector[1].start - b.target.selector[1].start || a.id.localeCompare(b.id));
-  for (const annotation of sorted) (documents[annotation.target.source] ??= []).push(annotation);
-  for (const entry of invalid) (documents[entry.document] ??= []).push(entry.value);
-  const ordered: Record<string, unknown[]> = {};
-  for (const key of Object.keys(documents).sort()) ordered[key] = documents[key]!;
-  const file: AnnotationFile = { schemaVersion: SCHEMA_VERSION, documents: ordered };
+/**
+ * The text written to disk: stable order (documents by path, annotations by position then id, tombstones
+ * by id) and nothing that changes unless an annotation does, so diffs stay small and git merges
+ * independent additions.
+ */
+export function serializeAnnotationFile(annotations: readonly Annotation[], invalid: ParsedAnnotationFile['invalid'], deleted: ReadonlyMap<string, string> = new Map()): string {
+  const byDocument = new Map<string, unknown[]>();
+  const listOf = (document: string) => byDocument.get(document) ?? byDocument.set(document, []).get(document)!;
+  const sorted = [...annotations].sort((a, b) => compareText(a.target.source, b.target.source) || a.target.selector[1].start - b.target.selector[1].start || compareText(a.id, b.id));
+  for (const annotation of sorted) listOf(annotation.target.source).push(annotation);
+  for (const entry of invalid) listOf(entry.document).push(entry.value);
+  const documents = emptyRecord<unknown[]>();
+  for (const key of [...byDocument.keys()].sort(compareText)) documents[key] = byDocument.get(key)!;
+  const tombstones = emptyRecord<string>();
+  for (const id of [...deleted.keys()].sort(compareText)) tombstones[id] = deleted.get(id)!;
+  const file: AnnotationFile = { schemaVersion: SCHEMA_VERSION, documents, deleted: tombstones };
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Code-unit order: the same on every machine and locale (localeCompare is not), so two writers agree byte for byte. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@
  * edits. Pure Node, no `vscode` import: the VS Code layer and the CLI (`lint`) both use it.
  */
 export * from './model';
-export { AnnotationFileError, parseAnnotationFile, SCHEMA_VERSION, serializeAnnotationFile, validateAnnotation, type AnnotationFile, type ParsedAnnotationFile } from './fileFormat';
+export { AnnotationFileError, MAX_ANNOTATION_FILE_BYTES, MAX_ANNOTATIONS, parseAnnotationFile, SCHEMA_VERSION, serializeAnnotationFile, validateAnnotation, type AnnotationFile, type ParsedAnnotationFile } from './fileFormat';
 export { moveTo, reanchor, type Reanchored, type ReanchorOptions } from './reanchor';
 export { ANNOTATION_FILE, annotationFileFor, AnnotationStore, documentKey, findAnnotationFile, workspaceRootOf, writeFileAtomic, type AnnotationStoreOptions, type SaveResult } from './store';
+export { FileLockTimeout, lockFileOf, withFileLock, type FileLockOptions } from './fileLock';

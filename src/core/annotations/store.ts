@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
-import { copyFile, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { AnnotationFileError, parseAnnotationFile, serializeAnnotationFile, type ParsedAnnotationFile } from './fileFormat';
+import { lstat, mkdir, open, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { AnnotationFileError, MAX_ANNOTATION_FILE_BYTES, MAX_ANNOTATIONS, MAX_TOMBSTONES, parseAnnotationFile, serializeAnnotationFile, type ParsedAnnotationFile } from './fileFormat';
+import { FileLockTimeout, lockFileOf, withFileLock, type FileLockOptions } from './fileLock';
 import type { Annotation } from './model';
 
 /** The annotation file of a workspace folder (see fileFormat.ts for why there is one per workspace). */
@@ -35,10 +36,17 @@ export function findAnnotationFile(documentFile: string): string | undefined {
 }
 
 export interface AnnotationStoreOptions {
-  /** Clock for `modified` stamps and backup names (tests). */
+  /** Clock for `modified` stamps and deletion times (tests). */
   readonly now?: () => Date;
   /** Fault injection for tests: runs after the temp file is written and synced, just before the rename. */
   readonly beforeRename?: (tempFile: string) => void | Promise<void>;
+  /**
+   * Whether a copy of an unreadable file may be written beside it (default yes). No for `lint`, which never
+   * writes, and in an untrusted workspace, whose files must not make the extension write anything.
+   */
+  readonly backups?: boolean | (() => boolean);
+  /** Timing of the lock that serialises writers (tests). */
+  readonly lock?: FileLockOptions;
 }
 
 export interface SaveResult {
@@ -48,18 +56,91 @@ export interface SaveResult {
   readonly fromDisk: string[];
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const newer = (a: Annotation, b: Annotation) => Date.parse(a.modified) > Date.parse(b.modified);
+/** What is known of one id: the annotation, or the time it was deleted (a tombstone). */
+type Entry = { readonly annotation: Annotation; readonly deleted?: undefined } | { readonly annotation?: undefined; readonly deleted: string };
 
-async function readIfPresent(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new AnnotationFileError(file, `cannot be read (${(error as Error).message})`, 'io');
-  }
+const timeOf = (entry: Entry) => Date.parse(entry.annotation ? entry.annotation.modified : entry.deleted);
+
+/**
+ * The entry to keep when two writers know different things of one id: the later change wins. On a tie
+ * the deletion wins (it was an explicit act), then the larger text, so that every writer picks the same.
+ */
+function latest(a: Entry | undefined, b: Entry | undefined): Entry | undefined {
+  if (!a || !b) return a ?? b;
+  const difference = timeOf(a) - timeOf(b);
+  if (difference !== 0) return difference > 0 ? a : b;
+  if (a.deleted !== undefined || b.deleted !== undefined) return a.deleted !== undefined ? a : b;
+  return JSON.stringify(a.annotation) >= JSON.stringify(b.annotation) ? a : b;
 }
 
+const sameEntry = (a: Entry | undefined, b: Entry | undefined) => a === b || (!!a && !!b && timeOf(a) === timeOf(b) && JSON.stringify(a) === JSON.stringify(b));
+
+const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** The annotation file as read from disk: absent (nothing set), its bytes, or why it was not read. */
+interface DiskFile {
+  readonly bytes?: Buffer;
+  readonly text?: string;
+  readonly hash?: string;
+  /** Where the bytes live: the file itself, or the target of a link to a file inside the workspace. */
+  readonly target?: string;
+  readonly error?: AnnotationFileError;
+}
+
+const isInside = (folder: string, path: string) => {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * Reads the annotation file only when that is safe: a regular file (not a folder, device or pipe), inside
+ * the workspace once links are followed (a committed link to /etc/passwd or /dev/zero is refused, not
+ * read), and at most MAX_ANNOTATION_FILE_BYTES (checked before reading, and again while reading).
+ */
+async function readAnnotationFile(file: string, workspaceRoot: string): Promise<DiskFile> {
+  const refuse = (message: string, kind: AnnotationFileError['kind'] = 'refused'): DiskFile => ({ error: new AnnotationFileError(file, message, kind) });
+  const unreadable = (error: unknown) => refuse(`cannot be read (${(error as Error).message}); check that you may read it`, 'io');
+  try {
+    await lstat(file);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : unreadable(error);
+  }
+  let target: string;
+  try {
+    target = await realpath(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return refuse('is a symbolic link to a file that does not exist; replace it with the annotation file itself, or delete it');
+    return unreadable(error);
+  }
+  const root = await realpath(workspaceRoot).catch(() => workspaceRoot);
+  if (!isInside(root, target)) return refuse(`leads (through a symbolic link) to ${target}, outside the workspace ${root}; annotations are only read from inside the workspace. Replace the link with the file itself`);
+  const tooLarge = (size: number) => refuse(`is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_ANNOTATION_FILE_BYTES / 1024 / 1024} MB an annotation file may have; it was not read. Split or trim it, or move it away to start afresh`, 'too-large');
+  let handle: FileHandle | undefined;
+  try {
+    const info = await stat(target);
+    if (!info.isFile()) return refuse('is not a regular file (a folder, device or pipe); annotations are only read from a regular file. Remove it, or replace it with the annotation file');
+    if (info.size > MAX_ANNOTATION_FILE_BYTES) return tooLarge(info.size);
+    // O_NONBLOCK: a pipe swapped in after the check must not hang the open.
+    handle = await open(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!(await handle.stat()).isFile()) return refuse('is not a regular file; annotations are only read from a regular file');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_ANNOTATION_FILE_BYTES) return tooLarge(total);
+    }
+    const bytes = Buffer.concat(chunks, total);
+    return { bytes, text: bytes.toString('utf8'), hash: sha256(bytes), target };
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : unreadable(error);
+  } finally {
+    await handle?.close();
+  }
+}
 /**
  * Writes `text` to `file` so that a reader (or a crash) sees either the old file or the new one, never
  * half of either: a temp file beside it, fsync, rename over the old one, fsync of the folder.
@@ -90,27 +171,63 @@ export async function writeFileAtomic(file: string, text: string, beforeRename?:
   }
 }
 
+/** The annotations and tombstones of a parsed file, keyed by id; duplicates and invalid entries set aside. */
+interface LoadedFile {
+  readonly entries: Map<string, Entry>;
+  readonly invalid: ParsedAnnotationFile['invalid'];
+  readonly problems: string[];
+}
+
+function entriesOf(file: string, parsed: ParsedAnnotationFile): LoadedFile {
+  const entries = new Map<string, Entry>();
+  const invalid = [...parsed.invalid];
+  const problems: string[] = [];
+  for (const annotation of parsed.annotations) {
+    const earlier = entries.get(annotation.id)?.annotation;
+    if (earlier) {
+      problems.push(`${file}: two annotations have the id "${annotation.id}"; the later one in the file is kept, the other is set aside below`);
+      invalid.push({ document: earlier.target.source, index: -1, value: earlier, message: `duplicate id ${annotation.id}` });
+    }
+    entries.set(annotation.id, { annotation });
+  }
+  // An id both annotated and deleted (two branches merged by hand): the later of the two stands.
+  for (const [id, deleted] of parsed.deleted) entries.set(id, latest(entries.get(id), { deleted })!);
+  for (const entry of parsed.invalid) problems.push(`${file}: ${entry.message}; the entry is kept in the file as it is, fix or delete it by hand`);
+  return { entries, invalid, problems };
+}
+
+/** Unreadable entries of both writers, each once (the other writer kept ours when it read them). */
+function unionOfInvalid(theirs: ParsedAnnotationFile['invalid'], mine: ParsedAnnotationFile['invalid']): ParsedAnnotationFile['invalid'] {
+  const seen = new Set(theirs.map((entry) => JSON.stringify(entry.value)));
+  return [...theirs, ...mine.filter((entry) => !seen.has(JSON.stringify(entry.value)))];
+}
+
 /**
  * The annotations of one workspace, backed by its annotation file. Nothing the person wrote is lost:
- * - a file that does not parse is backed up beside itself (`annotations.json.corrupt-<time>`), reported in
- *   `problems`, and not overwritten by `save()` unless the caller says so (after asking the person);
+ * - a deletion is a tombstone with its time (fileFormat.ts), so an annotation missing from the file is
+ *   never taken for deleted: `save()` merges by id, keeping the later of each id's edits and deletion;
+ * - writers are serialised on the file by a lock file (fileLock.ts): each save re-reads, merges and writes
+ *   while holding it, so no save can overwrite another's without having read it;
+ * - within the store, reloads and saves run one at a time (a queue), and a reload reads into locals and
+ *   swaps them in when complete; changes not yet saved survive a reload;
+ * - a file that does not parse is backed up once per distinct content (`annotations.json.corrupt-<hash>`,
+ *   unless backups are off), reported in `problems`, and not overwritten by `save()` unless the caller
+ *   says so (after asking the person); a link out of the workspace, a non-regular file or an oversized
+ *   one is refused without being read or copied;
  * - entries that are not valid annotations are reported and written back untouched;
- * - `save()` re-reads the file and, if another window changed it since it was read (sha256 of the bytes,
- *   which unlike mtime cannot miss two writes within a timestamp tick), merges by id: union, the newer
- *   `modified` wins for an id both changed, a deletion on one side wins over an unchanged copy on the other;
  * - writes are atomic (writeFileAtomic).
- * A small window remains between the re-read and the rename; two saves landing within it are resolved by
- * the next save of either window, which merges again.
  */
 export class AnnotationStore {
-  private readonly current = new Map<string, Annotation>();
-  /** The annotations as last read from or written to disk: tells "they deleted it" from "I added it". */
-  private base = new Map<string, Annotation>();
-  private readonly removed = new Map<string, number>();
+  private entries = new Map<string, Entry>();
+  /** Ids changed here since the file was last read or written, with the change's sequence number. */
+  private pending = new Map<string, number>();
+  private sequence = 0;
   private invalid: ParsedAnnotationFile['invalid'] = [];
+  /** sha256 of the bytes last read or written: tells whether another writer changed the file since. */
   private diskHash: string | undefined;
   /** Set while the file on disk is one this store could not read; `save()` will not overwrite it. */
-  private unreadable: { hash: string; error: AnnotationFileError; backup?: string } | undefined;
+  private unreadable: { hash?: string; error: AnnotationFileError; backup?: string } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
   /** What went wrong reading the file, for the person: each names the file and what to do. */
   problems: string[] = [];
@@ -139,56 +256,36 @@ export class AnnotationStore {
     return this.unreadable?.backup;
   }
 
-  /** Re-reads the file, dropping unsaved changes. */
-  async reload(): Promise<void> {
-    this.current.clear();
-    this.removed.clear();
-    this.base = new Map();
-    this.invalid = [];
-    this.problems = [];
-    this.unreadable = undefined;
-    this.loadedVersion = undefined;
-    const text = await readIfPresent(this.file);
-    this.diskHash = text === undefined ? undefined : sha256(text);
-    if (text === undefined) return;
-    try {
-      const parsed = parseAnnotationFile(this.file, text);
-      this.loadedVersion = parsed.version;
-      for (const annotation of parsed.annotations) {
-        if (this.current.has(annotation.id)) {
-          this.problems.push(`${this.file}: two annotations have the id "${annotation.id}"; the later one in the file is kept, the other is set aside below`);
-          this.invalid.push({ document: annotation.target.source, index: -1, value: this.current.get(annotation.id), message: `duplicate id ${annotation.id}` });
-        }
-        this.current.set(annotation.id, annotation);
-      }
-      this.base = new Map(this.current);
-      this.invalid.push(...parsed.invalid);
-      for (const entry of parsed.invalid) this.problems.push(`${this.file}: ${entry.message}; the entry is kept in the file as it is, fix or delete it by hand`);
-    } catch (error) {
-      if (!(error instanceof AnnotationFileError)) throw error;
-      const backup = await this.backUp();
-      this.unreadable = { hash: this.diskHash!, error, backup };
-      this.problems.push(
-        `${error.message}. ${backup ? `A copy was saved as ${backup}. ` : ''}No annotations were loaded from it, and it will not be overwritten: fix it (or delete it to start afresh).`,
-      );
-    }
+  /** Why the file on disk could not be read, while it cannot: its annotations are not loaded, and `save()` refuses. */
+  get unreadableError(): AnnotationFileError | undefined {
+    return this.unreadable?.error;
   }
 
-  private async backUp(): Promise<string | undefined> {
-    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
-    const backup = `${this.file}.corrupt-${stamp}`;
-    try {
-      await copyFile(this.file, backup, constants.COPYFILE_EXCL);
-      return backup;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return backup;
-      return undefined;
-    }
+  /** Re-reads the file. Changes made here and not yet saved are kept (applied over what the file holds). */
+  reload(): Promise<void> {
+    return this.serial(() => this.reloadNow());
+  }
+
+  /** Adds or replaces an annotation (by id), stamping `modified` with now, so the change wins the next merge. */
+  upsert(annotation: Annotation): Annotation {
+    const stamped: Annotation = { ...annotation, modified: this.stampAfter(this.entries.get(annotation.id)) };
+    this.change(annotation.id, { annotation: stamped });
+    return stamped;
+  }
+
+  /** Deletes an annotation: a tombstone with the time, so the deletion wins over older copies elsewhere. */
+  remove(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry?.annotation) return false;
+    this.change(id, { deleted: this.stampAfter(entry) });
+    return true;
   }
 
   /** All annotations, by document path then position. */
   all(): Annotation[] {
-    return [...this.current.values()].sort((a, b) => a.target.source.localeCompare(b.target.source) || a.target.selector[1].start - b.target.selector[1].start);
+    const annotations: Annotation[] = [];
+    for (const entry of this.entries.values()) if (entry.annotation) annotations.push(entry.annotation);
+    return annotations.sort((a, b) => a.target.source.localeCompare(b.target.source) || a.target.selector[1].start - b.target.selector[1].start);
   }
 
   /** The annotations of one document (path relative to the workspace, '/'-separated), in document order. */
@@ -197,26 +294,12 @@ export class AnnotationStore {
   }
 
   get(id: string): Annotation | undefined {
-    return this.current.get(id);
+    return this.entries.get(id)?.annotation;
   }
 
   /** Document paths that have annotations. */
   documents(): string[] {
     return [...new Set(this.all().map((annotation) => annotation.target.source))];
-  }
-
-  /** Adds or replaces an annotation (by id), stamping `modified` with now so the change wins the next merge. */
-  upsert(annotation: Annotation): Annotation {
-    const stamped: Annotation = { ...annotation, modified: this.now().toISOString() };
-    this.current.set(annotation.id, stamped);
-    this.removed.delete(annotation.id);
-    return stamped;
-  }
-
-  remove(id: string): boolean {
-    const existed = this.current.delete(id);
-    if (existed) this.removed.set(id, this.now().getTime());
-    return existed;
   }
 
   /**
@@ -228,26 +311,115 @@ export class AnnotationStore {
   }
 
   /**
-   * Writes the annotations, merging with changes another writer made since this store read the file.
+   * Writes the annotations, merged with what other writers saved since this store read the file.
    * Throws AnnotationFileError when the file on disk cannot be read (a corrupt or newer-version file is
-   * never overwritten, unless `overwriteUnreadable` is set after its backup exists).
+   * never overwritten, unless `overwriteUnreadable` is set after its backup exists), when another writer
+   * holds the lock for too long, or when the result would pass the size caps.
    */
-  async save(options: { overwriteUnreadable?: boolean } = {}): Promise<SaveResult> {
-    const text = await readIfPresent(this.file);
-    const hash = text === undefined ? undefined : sha256(text);
+  save(options: { overwriteUnreadable?: boolean } = {}): Promise<SaveResult> {
+    return this.serial(async () => {
+      try {
+        return await withFileLock(this.file, () => this.saveLocked(options), this.options.lock);
+      } catch (error) {
+        if (!(error instanceof FileLockTimeout)) throw error;
+        throw new AnnotationFileError(this.file, `was not saved: ${error.message}. If no other Literature Companion window or tool is saving annotations, delete ${lockFileOf(this.file)} and save again`, 'locked');
+      }
+    });
+  }
+
+  /** Runs reloads and saves of this store one at a time, in the order they were asked for. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A time after the entry's own, so an edit always wins over the version it was made from (even if clocks differ). */
+  private stampAfter(entry: Entry | undefined): string {
+    const now = this.now().getTime();
+    return new Date(entry ? Math.max(now, timeOf(entry) + 1) : now).toISOString();
+  }
+
+  private change(id: string, entry: Entry): void {
+    this.entries.set(id, entry);
+    this.pending.set(id, ++this.sequence);
+  }
+
+  /** Applies the changes made here since `sequence` (all of them by default) over `entries`. */
+  private withLocalChanges(entries: Map<string, Entry>, since = 0): Map<string, Entry> {
+    for (const [id, sequence] of this.pending) if (sequence > since) entries.set(id, latest(entries.get(id), this.entries.get(id))!);
+    return entries;
+  }
+
+  private backupsAllowed(): boolean {
+    const backups = this.options.backups ?? true;
+    return typeof backups === 'function' ? backups() : backups;
+  }
+
+  /** One backup per distinct broken content: the name holds the content's hash, so a re-read of the same bytes adds nothing. */
+  private async backUp(disk: DiskFile): Promise<string | undefined> {
+    if (!disk.bytes || !disk.hash || !this.backupsAllowed()) return undefined;
+    const backup = `${this.file}.corrupt-${disk.hash.slice(0, 12)}`;
+    try {
+      await writeFile(backup, disk.bytes, { flag: 'wx' });
+      return backup;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EEXIST' ? backup : undefined;
+    }
+  }
+
+  private async reloadNow(): Promise<void> {
+    const disk = await readAnnotationFile(this.file, this.workspaceRoot);
+    if (disk.hash !== undefined && disk.hash === this.diskHash) return; // what this store last read or wrote: nothing new
+    let loaded: LoadedFile = { entries: new Map(), invalid: [], problems: [] };
+    let version: number | undefined;
+    let unreadable: AnnotationStore['unreadable'];
+    let error = disk.error;
+    if (disk.text !== undefined) {
+      try {
+        const parsed = parseAnnotationFile(this.file, disk.text);
+        loaded = entriesOf(this.file, parsed);
+        version = parsed.version;
+      } catch (parseError) {
+        if (!(parseError instanceof AnnotationFileError)) throw parseError;
+        error = parseError;
+      }
+    }
+    if (error) {
+      // A newer version's file is not broken, and a refused one must not be copied (it may be /etc/passwd).
+      const backup = disk.error || error.kind === 'newer-version' ? undefined : await this.backUp(disk);
+      unreadable = { hash: disk.hash, error, backup };
+      const whatToDo = error.kind === 'parse' || error.kind === 'schema' ? ': fix it (or delete it to start afresh)' : '';
+      loaded.problems.push(`${error.message}. ${backup ? `A copy was saved as ${backup}. ` : ''}No annotations were loaded from it, and it will not be overwritten${whatToDo}.`);
+    }
+    // Swap in only now, complete: readers never see a half-read store, and unsaved changes stay on top.
+    this.entries = this.withLocalChanges(loaded.entries);
+    this.invalid = loaded.invalid;
+    this.problems = loaded.problems;
+    this.loadedVersion = version;
+    this.diskHash = disk.hash;
+    this.unreadable = unreadable;
+  }
+
+  private async saveLocked(options: { overwriteUnreadable?: boolean }): Promise<SaveResult> {
+    const disk = await readAnnotationFile(this.file, this.workspaceRoot);
+    if (disk.error) throw new AnnotationFileError(this.file, `was not saved: it ${disk.error.detail}`, disk.error.kind);
+    const sequence = this.sequence;
     let merged = false;
     const fromDisk: string[] = [];
-    if (text !== undefined && this.unreadable && hash === this.unreadable.hash) {
+    let entries = new Map(this.entries);
+    let invalid = this.invalid;
+    if (disk.text !== undefined && this.unreadable && disk.hash === this.unreadable.hash) {
       if (!options.overwriteUnreadable || !this.unreadable.backup) {
         throw new AnnotationFileError(this.file, `was not saved: the file on disk could not be read (${this.unreadable.error.message}); fix it or delete it, then save again`, this.unreadable.error.kind);
       }
-    } else if (hash !== this.diskHash && text !== undefined) {
+    } else if (disk.text !== undefined && disk.hash !== this.diskHash) {
       let theirs: ParsedAnnotationFile;
       try {
-        theirs = parseAnnotationFile(this.file, text);
+        theirs = parseAnnotationFile(this.file, disk.text);
       } catch (error) {
         if (!(error instanceof AnnotationFileError)) throw error;
-        const backup = await this.backUp();
+        const backup = await this.backUp(disk);
         throw new AnnotationFileError(
           this.file,
           `was changed by another program since it was read and can no longer be read (${error.message}); nothing was written${backup ? `, a copy is in ${backup}` : ''}. Fix or delete the file, then save again`,
@@ -255,48 +427,51 @@ export class AnnotationStore {
         );
       }
       merged = true;
-      this.mergeFrom(theirs, fromDisk);
+      const loaded = entriesOf(this.file, theirs);
+      entries = loaded.entries;
+      for (const [id, theirs] of entries) if (theirs.annotation && !this.entries.has(id)) fromDisk.push(id);
+      for (const [id, mine] of this.entries) {
+        const winner = latest(entries.get(id), mine)!;
+        entries.set(id, winner);
+        if (winner.annotation && !sameEntry(winner, mine)) fromDisk.push(id);
+      }
+      invalid = unionOfInvalid(loaded.invalid, this.invalid);
     }
-    const output = serializeAnnotationFile([...this.current.values()], this.invalid);
+    const output = this.serialize(entries, invalid);
     try {
-      await writeFileAtomic(this.file, output, this.options.beforeRename);
+      await writeFileAtomic(disk.target ?? this.file, output, this.options.beforeRename);
     } catch (error) {
       if (error instanceof AnnotationFileError) throw error;
       throw new AnnotationFileError(this.file, `could not be written (${(error as Error).message}); the previous file is unchanged`, 'io');
     }
+    // Changes made while the file was being written are not in it: they stay on top, and pending.
+    this.entries = this.withLocalChanges(entries, sequence);
+    for (const [id, changed] of this.pending) if (changed <= sequence) this.pending.delete(id);
+    this.invalid = invalid;
     this.diskHash = sha256(output);
     this.unreadable = undefined;
-    this.base = new Map(this.current);
-    this.removed.clear();
+    this.problems = this.problems.filter((problem) => !problem.includes('No annotations were loaded from it'));
     return { merged, fromDisk };
   }
 
-  private mergeFrom(theirs: ParsedAnnotationFile, fromDisk: string[]): void {
-    const disk = new Map(theirs.annotations.map((annotation) => [annotation.id, annotation]));
-    const ids = new Set([...this.current.keys(), ...disk.keys(), ...this.removed.keys()]);
-    for (const id of ids) {
-      const mine = this.current.get(id);
-      const other = disk.get(id);
-      const base = this.base.get(id);
-      if (mine && other) {
-        if (newer(other, mine)) {
-          this.current.set(id, other);
-          fromDisk.push(id);
-        }
-      } else if (mine && !other) {
-        // Gone from disk: the other writer deleted it, unless this store changed it since reading.
-        if (base && base.modified === mine.modified) this.current.delete(id);
-      } else if (!mine && other) {
-        const removedAt = this.removed.get(id);
-        // Removed here: stays removed unless the other writer edited it after that.
-        if (removedAt === undefined || Date.parse(other.modified) > removedAt) {
-          this.current.set(id, other);
-          fromDisk.push(id);
-        }
-      }
+  /** The file's text, within the caps; the oldest tombstones beyond MAX_TOMBSTONES are dropped. */
+  private serialize(entries: Map<string, Entry>, invalid: ParsedAnnotationFile['invalid']): string {
+    const annotations: Annotation[] = [];
+    let tombstones: [string, string][] = [];
+    for (const [id, entry] of entries) {
+      if (entry.annotation) annotations.push(entry.annotation);
+      else tombstones.push([id, entry.deleted]);
     }
-    // Entries neither side could read: keep both sides' (the other writer kept ours when it read them).
-    const seen = new Set(theirs.invalid.map((entry) => JSON.stringify(entry.value)));
-    this.invalid = [...theirs.invalid, ...this.invalid.filter((entry) => !seen.has(JSON.stringify(entry.value)))];
+    const count = annotations.length + invalid.length;
+    if (count > MAX_ANNOTATIONS) {
+      throw new AnnotationFileError(this.file, `was not saved: it would hold ${count} annotations, more than the ${MAX_ANNOTATIONS} one annotation file may hold. Delete annotations you no longer need (those of deleted documents first), then save again; the file on disk is unchanged`, 'too-large');
+    }
+    if (tombstones.length > MAX_TOMBSTONES) tombstones = tombstones.sort((a, b) => Date.parse(b[1]) - Date.parse(a[1])).slice(0, MAX_TOMBSTONES);
+    const output = serializeAnnotationFile(annotations, invalid, new Map(tombstones));
+    const bytes = Buffer.byteLength(output);
+    if (bytes > MAX_ANNOTATION_FILE_BYTES) {
+      throw new AnnotationFileError(this.file, `was not saved: it would be ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_ANNOTATION_FILE_BYTES / 1024 / 1024} MB an annotation file may have. Shorten long notes or delete annotations you no longer need, then save again; the file on disk is unchanged`, 'too-large');
+    }
+    return output;
   }
 }
