@@ -95,7 +95,7 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     return 2;
   }
   const root = resolve(option(rest, '--corpus') ?? bundledCorpus);
-  const corpus = await loadCorpus(root);
+  const corpus = await loadCorpus(root, { baseLexicon: resolve(bundledCorpus, 'lexicon') });
   if (corpus.problems.length > 0) {
     io.err(`literature-companion: the corpus in ${root} has ${corpus.problems.length} problem(s):`);
     for (const problem of corpus.problems) io.err(`  ${formatProblem(problem)}`);

@@ -36,7 +36,7 @@ export class CorpusService implements vscode.Disposable {
 
   private async load(): Promise<Corpus> {
     const root = this.root();
-    const corpus = await loadCorpus(root);
+    const corpus = await loadCorpus(root, { baseLexicon: path.join(this.extensionPath, 'sources', 'lexicon') });
     this.watch(root);
     this.report(corpus);
     this.changed.fire(corpus);
@@ -45,7 +45,7 @@ export class CorpusService implements vscode.Disposable {
 
   private watch(root: string): void {
     this.watcher?.dispose();
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '{papers,taxonomy,evidence}/*'));
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '{papers,taxonomy,evidence,lexicon}/*'));
     const schedule = () => {
       clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => void this.reload(), 200);

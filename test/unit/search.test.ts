@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Corpus, EvidenceLink, Paper } from '../../src/core/corpus/model';
-import { buildSearchIndex, deserializeSearchIndex, pagePassages, splitSentences, tokenize } from '../../src/core/search';
+import { buildSearchIndex, deserializeSearchIndex, Lexicon, pagePassages, splitSentences, tokenize } from '../../src/core/search';
 
 const page = (number: number, text: string) => ({ page: number, text });
 const doc = (sha256: string, ...pages: { page: number; text: string }[]) => ({ sha256, pages });
@@ -28,7 +28,15 @@ const documents = new Map([
 
 const link = (paper: string, page: number, quote: string): EvidenceLink => ({ paper, challenge: '3.1', rationale: '', evidence: [{ page, quote, source: 'transcription' }], file: `${paper}.yaml` });
 const paper = (id: string) => ({ id }) as Paper;
-const corpus: Pick<Corpus, 'papers' | 'links'> = {
+const lexicon = [
+  { russian: 'суммаризация', english: ['summarization', 'summary'] },
+  { russian: 'безвредность', english: ['harmlessness', 'harmless'] },
+  { russian: 'диалог', english: ['dialogue'] },
+  { russian: 'превосходить', english: ['outperform'] },
+  { russian: 'люди', english: ['human'] },
+];
+const corpus: Pick<Corpus, 'papers' | 'links' | 'lexicon'> = {
+  lexicon,
   papers: new Map(['rlaif', 'cai', 'llama'].map((id) => [id, paper(id)])),
   links: [link('llama', 12, 'Human annotators chose between two responses; we collected binary comparisons weekly to train the safety reward model.'), link('cai', 1, 'harmless but non-evasive')],
 };
@@ -78,6 +86,7 @@ describe('evidence search', () => {
   it('survives a serialise → JSON → deserialise round trip with the same results', () => {
     const restored = deserializeSearchIndex(JSON.parse(JSON.stringify(index.serialize())));
     assert.ok(restored);
+    restored.useLexicon(new Lexicon(lexicon)); // the lexicon is corpus data, applied at query time, not stored in the index
     for (const query of ['RLAIF harmless rate', 'суммаризация RLHF', 'binary comparisons weekly']) assert.deepEqual(restored.search(query), index.search(query));
     assert.deepEqual(restored.papers(), index.papers());
     assert.equal(deserializeSearchIndex({ format: 'literature-companion/search-index', version: 0 }), undefined, 'an index of another version is rebuilt');

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Challenge, ChallengeProblem, Corpus, CorpusProblem, Evidence, EvidenceLink, Paper } from './model';
 import { splitFrontMatter } from './frontMatter';
+import { loadLexicon } from './lexiconFile';
 import { FieldError, Fields, formatPath, YamlSource } from './yamlSource';
 
 /** Sizes beyond which a corpus file is refused rather than rendered (a summary is a few kB). */
@@ -14,11 +15,16 @@ interface ParsedFile<T> {
   readonly problems: CorpusProblem[];
 }
 
+export interface LoadOptions {
+  /** A lexicon folder read before the corpus's own `lexicon/` (the bundled sources/lexicon), so its terms apply to any corpus. */
+  readonly baseLexicon?: string;
+}
+
 /**
  * Loads the corpus folder (see sources/README.md). Never throws for bad content: every file that fails is
  * reported in `problems` with its line and field, and everything else still loads.
  */
-export async function loadCorpus(root: string): Promise<Corpus> {
+export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<Corpus> {
   const problems: CorpusProblem[] = [];
   const [paperFiles, challengeFiles, evidenceFiles] = await Promise.all([
     listFiles(root, 'papers', ['.md']),
@@ -57,7 +63,9 @@ export async function loadCorpus(root: string): Promise<Corpus> {
       }
     }
   }
-  return { root, papers, challenges, links, problems };
+  const lexicon = await loadLexicon([...(options.baseLexicon ? [options.baseLexicon] : []), join(root, 'lexicon')]);
+  problems.push(...lexicon.problems);
+  return { root, papers, challenges, links, problems, lexicon: lexicon.entries };
 }
 
 async function listFiles(root: string, folder: string, extensions: string[]): Promise<string[]> {

@@ -64,9 +64,20 @@ export interface CorpusProblem {
   readonly field?: string;
   readonly message: string;
   /** What the file was meant to define, so views can show the broken item in its place. */
-  readonly kind: 'paper' | 'challenge' | 'evidence';
+  readonly kind: 'paper' | 'challenge' | 'evidence' | 'lexicon';
   /** The id the file was meant to define, when it can be told (from the file name). */
   readonly id?: string;
+}
+
+/**
+ * One term of the Russian → English lexicon (lexicon/*.yaml): a Russian word or phrase in any form and the
+ * English renderings a paper would use. Evidence search translates Russian claims with it.
+ */
+export interface LexiconEntry {
+  readonly russian: string;
+  readonly english: readonly string[];
+  readonly file?: string;
+  readonly line?: number;
 }
 
 export interface Corpus {
@@ -75,6 +86,8 @@ export interface Corpus {
   readonly challenges: ReadonlyMap<ChallengeId, Challenge>;
   readonly links: readonly EvidenceLink[];
   readonly problems: readonly CorpusProblem[];
+  /** The lexicon's terms, bundled ones first, then the corpus's own (which win for the same phrase). */
+  readonly lexicon?: readonly LexiconEntry[];
 }
 
 export function formatProblem(problem: CorpusProblem): string {

@@ -2,8 +2,8 @@
  * Evidence suggestions: BM25 over sentence-window passages of the papers' PDF text and their stored quotes,
  * with Russian queries translated through a domain lexicon. Pure Node: no `vscode` import.
  */
-export { buildSearchIndex, deserializeSearchIndex, SearchIndex, type IndexableDocument, type IndexedPaper, type SearchHit, type SearchOptions, type SerializedSearchIndex } from './searchIndex';
+export { buildSearchIndex, deserializeSearchIndex, SearchIndex, type IndexableDocument, type IndexedPaper, type MatchedTerm, type SearchHit, type SearchOptions, type SerializedSearchIndex } from './searchIndex';
 export { readCorpusDocuments, type CorpusDocuments } from './documents';
 export { pagePassages, quotePassages, splitSentences, type Passage, type PassageSource } from './passages';
-export { translateQuery, type WeightedTerm } from './lexicon';
+export { Lexicon, lexiconEntry, type WeightedTerm } from './lexicon';
 export { stems, tokenize, type Token } from './tokenize';

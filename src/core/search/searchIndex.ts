@@ -1,5 +1,5 @@
 import type { Corpus, PaperId } from '../corpus/model';
-import { translateQuery, type WeightedTerm } from './lexicon';
+import { Lexicon, type WeightedTerm } from './lexicon';
 import { pagePassages, quotePassages, type Passage, type PassageSource } from './passages';
 import { stems, tokenize } from './tokenize';
 
@@ -16,6 +16,16 @@ export interface SearchHit {
   readonly text: string;
   readonly score: number;
   readonly source: PassageSource;
+  /** With `explain`: the passage's words that matched the query, each with the query words it stands for. */
+  readonly matched?: readonly MatchedTerm[];
+}
+
+/** A word of a passage that matched the query: "harmless" for the query's "безвредности", "88" for "88%". */
+export interface MatchedTerm {
+  /** The word as the passage writes it (lower-cased). */
+  readonly word: string;
+  /** The query's word or phrase it matched (a Russian phrase when the lexicon translated it). */
+  readonly query: string;
 }
 
 export interface SearchOptions {
@@ -26,8 +36,10 @@ export interface SearchOptions {
    * Its words count CONTEXT_WEIGHT of the query's own.
    */
   readonly context?: string;
-  /** Translate Russian words through the domain lexicon. Default true (off only to measure it). */
+  /** Translate Russian words through the index's lexicon (see useLexicon). Default true (off only to measure it). */
   readonly lexicon?: boolean;
+  /** Say which words of each hit matched the query (`matched`). */
+  readonly explain?: boolean;
   /** At most one hit per (paper, page): overlapping windows of a page are one suggestion. Default true. */
   readonly distinctPages?: boolean;
   /** Only these papers. */
@@ -115,6 +127,7 @@ export class SearchIndex {
   private liveCount = 0;
   private totalLength = 0;
   private scores = new Float64Array(0);
+  private lexicon = Lexicon.empty;
 
   /** Live passages. */
   get size(): number {
@@ -176,14 +189,33 @@ export class SearchIndex {
     return id;
   }
 
+  /** The Russian → English lexicon queries are translated with (the corpus's; query time only, not indexed). */
+  useLexicon(lexicon: Lexicon): void {
+    this.lexicon = lexicon;
+  }
+
   /** The query's terms with their weights: its own words (Russian ones translated) plus the context's. */
   queryTerms(text: string, options: Pick<SearchOptions, 'context' | 'lexicon'> = {}): WeightedTerm[] {
     const tokens = tokenize(text);
-    const own = options.lexicon === false ? tokens.map((token) => ({ stem: token.stem, weight: 1 })) : translateQuery(tokens);
-    const context = options.context ? translateQuery(tokenize(options.context)).map((term) => ({ stem: term.stem, weight: term.weight * CONTEXT_WEIGHT })) : [];
-    const merged = new Map<string, number>();
-    for (const term of [...own, ...context]) merged.set(term.stem, (merged.get(term.stem) ?? 0) + term.weight);
-    return [...merged].map(([stem, weight]) => ({ stem, weight }));
+    const own = options.lexicon === false ? tokens.map((token) => ({ stem: token.stem, weight: 1, from: token.word })) : this.lexicon.translate(tokens);
+    const context = options.context ? this.lexicon.translate(tokenize(options.context)).map((term) => ({ ...term, weight: term.weight * CONTEXT_WEIGHT })) : [];
+    const merged = new Map<string, WeightedTerm>();
+    for (const term of [...own, ...context]) {
+      const seen = merged.get(term.stem);
+      merged.set(term.stem, seen ? { stem: term.stem, weight: seen.weight + term.weight, from: seen.from } : term);
+    }
+    return [...merged.values()];
+  }
+
+  /** The words of `text` whose stems are query terms, once each, in the order the text has them. */
+  private static matchedTerms(text: string, terms: readonly WeightedTerm[]): MatchedTerm[] {
+    const byStem = new Map(terms.map((term) => [term.stem, term.from]));
+    const matched = new Map<string, MatchedTerm>();
+    for (const token of tokenize(text)) {
+      const query = byStem.get(token.stem);
+      if (query !== undefined && !matched.has(token.word)) matched.set(token.word, { word: token.word, query });
+    }
+    return [...matched.values()];
   }
 
   search(text: string, options: SearchOptions = {}): SearchHit[] {
@@ -194,7 +226,8 @@ export class SearchIndex {
     const scores = this.scores;
     const touched: number[] = [];
     const averageLength = this.totalLength / this.liveCount || 1;
-    const lists = this.queryTerms(text, options).flatMap(({ stem, weight }) => {
+    const terms = this.queryTerms(text, options);
+    const lists = terms.flatMap(({ stem, weight }) => {
       const termId = this.termIds.get(stem);
       const list = termId === undefined ? undefined : this.postings[termId]!;
       return list && list.length > 0 ? [{ list, weight }] : [];
@@ -216,7 +249,7 @@ export class SearchIndex {
     }
     const hits = this.best(touched, top, distinctPages, options.papers);
     for (const id of touched) scores[id] = 0;
-    return hits;
+    return options.explain ? hits.map((hit) => ({ ...hit, matched: SearchIndex.matchedTerms(hit.text, terms) })) : hits;
   }
 
   /** The top hits among scored passages: a bounded selection first, a full sort only when pages repeat a lot. */
@@ -329,8 +362,9 @@ export function deserializeSearchIndex(data: unknown): SearchIndex | undefined {
  * The index of a corpus: for each paper, the text of its PDF when `documents` has it (keyed by paper id),
  * and its stored quotes either way, so papers without a PDF are still found through their quotes.
  */
-export function buildSearchIndex(corpus: Pick<Corpus, 'papers' | 'links'>, documents: ReadonlyMap<PaperId, IndexableDocument> = new Map()): SearchIndex {
+export function buildSearchIndex(corpus: Pick<Corpus, 'papers' | 'links' | 'lexicon'>, documents: ReadonlyMap<PaperId, IndexableDocument> = new Map()): SearchIndex {
   const index = new SearchIndex();
+  index.useLexicon(new Lexicon(corpus.lexicon ?? []));
   const quotes = quotePassages(corpus);
   const ids = new Set([...corpus.papers.keys(), ...documents.keys()]);
   for (const paper of ids) index.setPaper(paper, { document: documents.get(paper), quotes: quotes.filter((quote) => quote.paper === paper) });

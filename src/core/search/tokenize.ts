@@ -5,6 +5,8 @@ import { stemmer as stemRussian } from '@orama/stemmers/russian';
 export interface Token {
   readonly stem: string;
   readonly russian: boolean;
+  /** The word as it was written (lower-cased), for explaining a match. */
+  readonly word: string;
 }
 
 // Function words that carry no evidence; numbers and acronyms are kept (win rates, "RLHF").
@@ -38,7 +40,7 @@ function tokenOf(word: string): Token | null {
   const russian = CYRILLIC.test(word);
   if (word.length < 2 && !/\d/.test(word)) token = null;
   else if (russian ? RUSSIAN_STOPWORDS.has(word) : ENGLISH_STOPWORDS.has(word)) token = null;
-  else token = { stem: russian ? stemRussian(word) : /^\d+$/.test(word) ? word : stemEnglish(word), russian };
+  else token = { stem: russian ? stemRussian(word) : /^\d+$/.test(word) ? word : stemEnglish(word), russian, word };
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(word, token);
   return token;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Corpus, PaperId } from '../../core/corpus/model';
-import { buildSearchIndex, deserializeSearchIndex, quotePassages, type IndexedPaper, type Passage, type SearchHit, type SearchIndex, type SerializedSearchIndex } from '../../core/search';
+import { buildSearchIndex, deserializeSearchIndex, Lexicon, quotePassages, type IndexedPaper, type Passage, type SearchHit, type SearchIndex, type SerializedSearchIndex } from '../../core/search';
 import type { IndexablePages, IndexReply, IndexRequest } from '../../core/search/indexProtocol';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
@@ -75,12 +75,14 @@ export class EvidenceSuggestions implements vscode.Disposable {
     const plan = this.plan(corpus, changed);
     if (plan.papers.length === 0 && plan.remove.length === 0) {
       this.index ??= buildSearchIndex(corpus); // an empty corpus: nothing to index, but suggest() needs an index
+      this.index.useLexicon(new Lexicon(corpus.lexicon ?? [])); // a lexicon edit changes queries, not the index
       return;
     }
     try {
       const serialized = await (first ? this.firstBuild(plan) : this.runWorker(plan));
       const index = deserializeSearchIndex(serialized);
       if (!index) throw new Error('the search worker sent an index of another version');
+      index.useLexicon(new Lexicon(corpus.lexicon ?? []));
       [this.index, this.serialized] = [index, serialized];
     } catch (error) {
       this.serialized = undefined;

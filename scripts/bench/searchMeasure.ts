@@ -1,0 +1,203 @@
+// The measuring program of scripts/bench/search.mjs (bundled by it into dist-bench/searchBench.js).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCorpus } from '../../src/core/corpus/load';
+import { PdfTextExtractor } from '../../src/core/pdf/extractor';
+import { buildSearchIndex, deserializeSearchIndex, readCorpusDocuments, SearchIndex } from '../../src/core/search';
+
+const [papersDir, workerScript, corpusDir, devsetFile, scalePapersArg] = process.argv.slice(2);
+const ms = (value) => Math.round(value * 100) / 100;
+const r3 = (value) => Math.round(value * 1000) / 1000;
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const isHit = (item, hit) => item.gold.some((gold) => gold.paper === hit.paper && gold.pages.includes(hit.page));
+
+/** Ranks of the first gold hit (0: not in the top 10), summarised per split (tune/test) and language. */
+function evaluate(index, items, options = {}) {
+  const ranks = items.map((item) => {
+    const hits = index.search(item.query, { top: 10, ...(typeof options === 'function' ? options(item) : options) });
+    return hits.findIndex((hit) => isHit(item, hit)) + 1;
+  });
+  const summary = (selected) => {
+    const list = items.flatMap((item, i) => (selected(item) ? [ranks[i]] : []));
+    return list.length === 0 ? undefined : {
+      queries: list.length,
+      recallAt1: r3(list.filter((rank) => rank === 1).length / list.length),
+      recallAt5: r3(list.filter((rank) => rank >= 1 && rank <= 5).length / list.length),
+      mrr: r3(list.reduce((sum, rank) => sum + (rank > 0 ? 1 / rank : 0), 0) / list.length),
+    };
+  };
+  const half = (split) => ({ all: summary((item) => item.split === split), en: summary((item) => item.split === split && item.lang === 'en'), ru: summary((item) => item.split === split && item.lang === 'ru') });
+  return {
+    tune: half('tune'),
+    test: half('test'),
+    // Only the tuning half's misses are listed: the test half is for measuring, not for looking at item by item.
+    tuneMisses: items.flatMap((item, i) => (item.split === 'tune' && !(ranks[i] >= 1 && ranks[i] <= 5) ? [item.id] : [])),
+  };
+}
+
+/** Every gold page re-read: pdftotext for the PDFs, the page transcription for Llama 2 (no PDF). */
+function checkGold(items) {
+  const havePdftotext = !spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error;
+  let pages = 0;
+  const failed = [];
+  for (const item of items) {
+    for (const gold of item.gold) {
+      for (const page of gold.pages) {
+        const pdf = join(papersDir, gold.paper + '.pdf');
+        const transcription = join(papersDir, 'llama2-text', 'page_' + page + '.md');
+        let text;
+        if (existsSync(pdf) && havePdftotext) text = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).stdout;
+        else if (gold.paper === '2307.09288' && existsSync(transcription)) text = readFileSync(transcription, 'utf8');
+        else continue;
+        pages++;
+        if (!new RegExp(gold.check, 'i').test(text.replace(/-\n/g, '').replace(/\s+/g, ' '))) failed.push(item.id + ': ' + gold.paper + ' p.' + page + ': ' + gold.check);
+      }
+    }
+  }
+  return { pagesChecked: pages, failed, ...(havePdftotext ? {} : { note: 'pdftotext is not installed: PDF pages not re-checked' }) };
+}
+
+// A deterministic generator of paper-like text: a Zipf-distributed vocabulary of made-up words mixed with
+// the domain's real words, in sentences of 8–30 words.
+function random(seed) {
+  let state = seed >>> 0;
+  return () => ((state = (state * 1664525 + 1013904223) >>> 0) / 4294967296);
+}
+function syntheticCorpus(papers, pagesPerPaper, wordsPerPage) {
+  const rand = random(7);
+  const syllables = ['ra', 'to', 'mi', 'ne', 'lo', 'sa', 'ki', 'du', 'pe', 'vo', 'ti', 'ma', 'ga', 'ro', 'li', 'se', 'an', 'or', 'el', 'us'];
+  const domain = 'reward model policy human feedback preference summarization dialogue harmless helpful toxicity labeler annotator evaluation oversight reinforcement learning alignment language training data comparison win rate baseline supervised fine-tuning critique revision principle constitution scaling bias sycophancy hacking distribution shift robustness'.split(' ');
+  const vocabulary = [...domain];
+  while (vocabulary.length < 30000) {
+    let word = '';
+    const length = 2 + Math.floor(rand() * 3);
+    for (let i = 0; i < length; i++) word += syllables[Math.floor(rand() * syllables.length)];
+    vocabulary.push(word);
+  }
+  // Zipf: word rank k drawn with probability ∝ 1/k, by inverse transform on the harmonic sums.
+  const cumulative = new Float64Array(vocabulary.length);
+  let total = 0;
+  for (let k = 0; k < vocabulary.length; k++) cumulative[k] = total += 1 / (k + 1);
+  const word = () => {
+    const target = rand() * total;
+    let low = 0, high = vocabulary.length - 1;
+    while (low < high) { const mid = (low + high) >> 1; if (cumulative[mid] < target) low = mid + 1; else high = mid; }
+    return vocabulary[low];
+  };
+  const documents = new Map();
+  const queries = [];
+  for (let p = 0; p < papers; p++) {
+    const pages = [];
+    for (let n = 1; n <= pagesPerPaper; n++) {
+      const sentences = [];
+      let count = 0;
+      while (count < wordsPerPage) {
+        const length = 8 + Math.floor(rand() * 22);
+        const words = Array.from({ length }, word);
+        words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+        sentences.push(words.join(' ') + '.');
+        count += length;
+        if (queries.length < 300 && rand() < 0.0005) queries.push(words.slice(0, 12).join(' '));
+      }
+      pages.push({ page: n, text: sentences.join(' ') });
+    }
+    documents.set('synthetic-' + p, { sha256: 'synthetic-' + p, pages });
+  }
+  return { documents, queries };
+}
+
+function scale() {
+  const papers = Number(scalePapersArg) || 500, pagesPerPaper = 40, wordsPerPage = 450;
+  let started = performance.now();
+  const { documents, queries } = syntheticCorpus(papers + 1, pagesPerPaper, wordsPerPage);
+  const generateMs = performance.now() - started;
+  const extra = documents.get('synthetic-' + papers);
+  documents.delete('synthetic-' + papers);
+  const corpus = { papers: new Map([...documents.keys()].map((id) => [id, { id }])), links: [] };
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  started = performance.now();
+  const index = buildSearchIndex(corpus, documents);
+  const buildMs = performance.now() - started;
+  global.gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
+  started = performance.now();
+  index.setPaper('synthetic-' + papers, { document: extra });
+  const addMs = performance.now() - started;
+  started = performance.now();
+  index.removePaper('synthetic-' + papers);
+  const removeMs = performance.now() - started;
+  const timings = [];
+  for (const query of [...queries, ...queries.map((q) => q.split(' ').slice(0, 4).join(' '))]) {
+    const t = performance.now();
+    index.search(query, { top: 10 });
+    timings.push(performance.now() - t);
+  }
+  timings.sort((a, b) => a - b);
+  started = performance.now();
+  const json = JSON.stringify(index.serialize());
+  const serializeMs = performance.now() - started;
+  started = performance.now();
+  const restored = deserializeSearchIndex(JSON.parse(json));
+  const deserializeMs = performance.now() - started;
+  const p95 = percentile(timings, 0.95);
+  return {
+    papers, pages: papers * pagesPerPaper, words: papers * pagesPerPaper * wordsPerPage, passages: index.size, generateMs: ms(generateMs),
+    buildMs: ms(buildMs), addPaperMs: ms(addMs), removePaperMs: ms(removeMs),
+    serializedMb: ms(json.length / 1048576), serializeMs: ms(serializeMs), deserializeMs: ms(deserializeMs), restoredPassages: restored.size,
+    heapMb: Math.round(heapMb),
+    search: { queries: timings.length, p50Ms: ms(percentile(timings, 0.5)), p95Ms: ms(p95), maxMs: ms(timings.at(-1)), target: 'p95 ≤ 50 ms', met: p95 <= 50 },
+  };
+}
+
+async function main() {
+  const corpus = await loadCorpus(corpusDir);
+  const devset = JSON.parse(readFileSync(devsetFile, 'utf8'));
+  const items = devset.items;
+  const cacheDir = mkdtempSync(join(tmpdir(), 'litcomp-search-bench-'));
+  const extractor = new PdfTextExtractor({ workerScript, workers: 2 });
+  const { documents, missing } = await readCorpusDocuments(corpus, { pdfDir: papersDir, cacheDir, extractor });
+  await extractor.dispose();
+  rmSync(cacheDir, { recursive: true, force: true });
+
+  const builds = [];
+  let index;
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    index = buildSearchIndex(corpus, documents);
+    builds.push(performance.now() - started);
+  }
+  const timings = [];
+  for (let round = 0; round < 5; round++) {
+    for (const item of items) {
+      const t = performance.now();
+      index.search(item.query, { top: 10 });
+      timings.push(performance.now() - t);
+    }
+  }
+  timings.sort((a, b) => a - b);
+  const russian = items.filter((item) => item.lang === 'ru');
+  // A talk line's English twin is its gloss (talk-<id> ↔ gloss-<id>): the gloss a claim carries as context.
+  const glossOf = new Map(items.filter((item) => item.id.startsWith('gloss-')).map((item) => ['talk-' + item.id.slice('gloss-'.length), item.query]));
+  const quotesOnly = buildSearchIndex(corpus, new Map());
+  return {
+    node: process.version,
+    pdfs: [...documents.keys()],
+    storedQuotesOnly: missing,
+    passages: index.size,
+    indexBuildMs: ms(median(builds)),
+    devset: { items: items.length, counts: devset.counts, split: 'tune: dev set v1 + the talk lines and glosses; test: 26 facts written fresh (EN + RU); see the data file', gold: checkGold(items), ...evaluate(index, items), target: 'test recall@5 ≥ 0.9 in each language' },
+    russianVariants: {
+      noLexicon: evaluate(index, russian, { lexicon: false }),
+      talkLinesWithGloss: evaluate(index, russian.filter((item) => glossOf.has(item.id)), (item) => ({ context: glossOf.get(item.id) })).tune.ru,
+    },
+    query: { runs: timings.length, p50Ms: ms(percentile(timings, 0.5)), p95Ms: ms(percentile(timings, 0.95)), maxMs: ms(timings.at(-1)) },
+    quotesOnlyDevset: { note: 'the same dev set with no PDF at all (stored quotes only)', tune: evaluate(quotesOnly, items).tune.all, test: evaluate(quotesOnly, items).test.all },
+    scale: scale(),
+  };
+}
+main().then((result) => process.stdout.write(JSON.stringify(result)), (error) => { process.stderr.write(String(error.stack ?? error)); process.exit(1); });

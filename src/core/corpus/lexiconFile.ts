@@ -1,0 +1,64 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { lexiconEntry } from '../search/lexicon';
+import type { CorpusProblem, LexiconEntry } from './model';
+import { YamlSource } from './yamlSource';
+
+/** A lexicon file is a list of short lines; this is far above any real one. */
+const MAX_LEXICON_BYTES = 1024 * 1024;
+
+/**
+ * The lexicon files (`lexicon/*.yaml`) of the given folders, in order: bundled first, then the corpus's own.
+ * Each bad entry is reported with its file and line and left out; the rest of its file still loads.
+ */
+export async function loadLexicon(folders: readonly string[]): Promise<{ entries: LexiconEntry[]; problems: CorpusProblem[] }> {
+  const entries: LexiconEntry[] = [];
+  const problems: CorpusProblem[] = [];
+  const seen = new Set<string>();
+  for (const folder of folders) {
+    if (seen.has(resolve(folder))) continue; // the bundled corpus is its own default lexicon
+    seen.add(resolve(folder));
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names.filter((n) => ['.yaml', '.yml'].includes(extname(n).toLowerCase())).sort()) {
+      const file = join(folder, name);
+      const parsed = await readLexiconFile(file);
+      entries.push(...parsed.entries);
+      problems.push(...parsed.problems);
+    }
+  }
+  return { entries, problems };
+}
+
+async function readLexiconFile(file: string): Promise<{ entries: LexiconEntry[]; problems: CorpusProblem[] }> {
+  const problem = (message: string, line?: number, field?: string): CorpusProblem => ({ file, line, field, kind: 'lexicon', message });
+  let text: string;
+  try {
+    const bytes = await readFile(file);
+    if (bytes.length > MAX_LEXICON_BYTES) return { entries: [], problems: [problem(`file is ${(bytes.length / 1048576).toFixed(1)} MB; a lexicon file is limited to 1 MB`)] };
+    text = bytes.toString('utf8');
+  } catch (error) {
+    return { entries: [], problems: [problem(`cannot read file: ${(error as Error).message}`)] };
+  }
+  return parseLexicon(text, file);
+}
+
+/** Parses one lexicon file: `terms:` mapping each Russian word or phrase to an English one or a list of them. */
+export function parseLexicon(text: string, file: string): { entries: LexiconEntry[]; problems: CorpusProblem[] } {
+  const problem = (message: string, line?: number, field?: string): CorpusProblem => ({ file, line, field, kind: 'lexicon', message });
+  const source = YamlSource.parse(text);
+  if (!(source instanceof YamlSource)) return { entries: [], problems: [problem(source.message, source.line)] };
+  const data = source.data as { terms?: unknown } | null;
+  const terms = data && typeof data === 'object' && !Array.isArray(data) ? data.terms : undefined;
+  if (!terms || typeof terms !== 'object' || Array.isArray(terms)) {
+    return { entries: [], problems: [problem('expected "terms:" followed by lines "russian phrase: english phrase" (see sources/README.md, "lexicon/")', source.lineOf(['terms']), 'terms')] };
+  }
+  const entries: LexiconEntry[] = [];
+  const problems: CorpusProblem[] = [];
+  for (const [russian, english] of Object.entries(terms as Record<string, unknown>)) {
+    const line = source.lineOf(['terms', russian]);
+    const entry = lexiconEntry(russian, english);
+    if (typeof entry === 'string') problems.push(problem(entry, line, `terms.${russian}`));
+    else entries.push({ ...entry, file, line });
+  }
+  return { entries, problems };
+}
