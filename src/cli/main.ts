@@ -27,10 +27,12 @@ Commands:
                                    rationale, evidence: [{paper, version, page, quote, verified}]}], where
                                    verified is true only for quotes copied from the PDF's text; exits 1 on
                                    a malformed claims file
-  search TEXT [--top K] [--pdfs DIR] [--cache DIR] [--json] [--corpus DIR]
+  search TEXT [--top K] [--explain] [--pdfs DIR] [--cache DIR] [--json] [--corpus DIR]
                                    passages of the papers (PDF text where the PDF is in --pdfs, stored
                                    quotes for the rest) that best match TEXT, English or Russian, best
-                                   first (default 10); --json: [{paper, page, text, score}]
+                                   first (default 10); --json: [{paper, page, text, score}]; --explain:
+                                   the query's terms (Russian ones as the lexicon translates them) and
+                                   each passage's matched words (--json: a "matched" field per hit)
   export --format bibtex|csl-json [--corpus DIR]
                                    print the corpus's papers as BibTeX or CSL-JSON
   lint FILE [--annotations FILE] [--pdfs DIR] [--cache DIR] [--json] [--corpus DIR]

@@ -1,14 +1,15 @@
 import type { Corpus } from '../core/corpus/model';
 import { PdfTextExtractor } from '../core/pdf/extractor';
-import { buildSearchIndex, readCorpusDocuments } from '../core/search';
+import { buildSearchIndex, readCorpusDocuments, type MatchedTerm } from '../core/search';
 import type { Io, PdfFlags } from './pdfCommands';
 
-/** `search --json` prints exactly this array; other tools rely on it. */
+/** `search --json` prints exactly this array; other tools rely on it. `matched` only with --explain. */
 export interface SearchHitJson {
   paper: string;
   page: number;
   text: string;
   score: number;
+  matched?: MatchedTerm[];
 }
 
 const VALUE_FLAGS = new Set(['--top', '--pdfs', '--cache', '--corpus']);
@@ -40,20 +41,29 @@ export async function searchCommand(corpus: Corpus, args: readonly string[], fla
   try {
     const { documents, missing, unreadable } = await readCorpusDocuments(corpus, { pdfDir: flags.pdfDir, cacheDir: flags.cacheDir, extractor });
     for (const { message } of unreadable) io.err(`literature-companion: ${message} (searching its stored quotes only)`);
-    const hits = buildSearchIndex(corpus, documents).search(text, { top });
+    const explain = args.includes('--explain');
+    const index = buildSearchIndex(corpus, documents);
+    const hits = index.search(text, { top, explain });
     if (json) {
-      const out: SearchHitJson[] = hits.map(({ paper, page, text: passage, score }) => ({ paper, page, text: passage, score }));
+      const out: SearchHitJson[] = hits.map(({ paper, page, text: passage, score, matched }) => ({ paper, page, text: passage, score, ...(explain ? { matched: [...(matched ?? [])] } : {}) }));
       io.out(JSON.stringify(out, null, 2));
       return 0;
     }
+    if (explain) io.out(`query terms: ${index.queryTerms(text).map((term) => (term.from === term.stem ? term.stem : `${term.from}→${term.stem}`) + (term.weight === 1 ? '' : `×${term.weight.toFixed(2)}`)).join(' ')}\n`);
     if (hits.length === 0) io.out('no passage matches');
     hits.forEach((hit, rank) => {
       const version = corpus.papers.get(hit.paper)?.version ?? '';
-      io.out(`${rank + 1}. ${hit.paper}${version} p.${hit.page}  score ${hit.score.toFixed(2)}${hit.source === 'quote' ? '  (stored quote)' : ''}\n   ${hit.text}\n`);
+      const matched = explain ? `\n   matched: ${describeMatches(hit.matched ?? [])}` : '';
+      io.out(`${rank + 1}. ${hit.paper}${version} p.${hit.page}  score ${hit.score.toFixed(2)}${hit.source === 'quote' ? '  (stored quote)' : ''}\n   ${hit.text}${matched}\n`);
     });
     if (missing.length > 0) io.out(`No PDF in ${flags.pdfDir} for ${missing.join(', ')}: only their stored quotes were searched; pass --pdfs DIR to use another folder.`);
     return 0;
   } finally {
     await extractor.dispose();
   }
+}
+
+/** "harmless (безвредности), rate, 88": the passage's words, with the query's words where they differ. */
+export function describeMatches(matched: readonly MatchedTerm[]): string {
+  return matched.length === 0 ? '(no word in common)' : matched.map((term) => (term.query === term.word ? term.word : `${term.word} (${term.query})`)).join(', ');
 }

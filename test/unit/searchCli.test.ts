@@ -59,3 +59,24 @@ describe('literature-companion search', () => {
     assert.match(bad.stderr, /--top must be a whole number/);
   });
 });
+
+describe('literature-companion search --explain', () => {
+  it('prints the query terms (Russian ones as the lexicon translates them) and each hit\'s matched words', () => {
+    const result = run('Говоря о безвредности диалога, RLAIF превосходит RLHF', '--top', '2', '--explain');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^query terms: .*безвредности→harmless/m);
+    const matchedLines = result.stdout.split('\n').filter((line) => line.startsWith('   matched: '));
+    assert.equal(matchedLines.length, 2, result.stdout);
+    assert.ok(matchedLines.every((line) => /\brlaif\b|\brlhf\b/.test(line)), matchedLines.join('\n'));
+  });
+
+  it('adds "matched" to each JSON hit only with --explain, naming the query word a passage word stands for', () => {
+    const plain = JSON.parse(run('RLAIF harmless rate', '--top', '1', '--json').stdout) as Hit[];
+    assert.deepEqual(Object.keys(plain[0]!).sort(), ['page', 'paper', 'score', 'text']);
+    const explained = JSON.parse(run('безвредность RLAIF', '--top', '3', '--json', '--explain').stdout) as (Hit & { matched: { word: string; query: string }[] })[];
+    assert.ok(explained.every((hit) => Array.isArray(hit.matched) && hit.matched.length > 0));
+    const all = explained.flatMap((hit) => hit.matched);
+    assert.ok(all.some((term) => term.query === 'безвредность' && /^harmless/.test(term.word)), JSON.stringify(all));
+    assert.ok(all.some((term) => term.query === 'rlaif' && term.word === 'rlaif'));
+  });
+});
