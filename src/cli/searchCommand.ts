@@ -11,26 +11,12 @@ export interface SearchHitJson {
   score: number;
 }
 
-const VALUE_FLAGS = new Set(['--top', '--pdfs', '--cache', '--corpus']);
-
-/** The words of the query: every argument that is neither a flag nor a flag's value. */
-export function queryText(args: readonly string[]): string {
-  const words: string[] = [];
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    if (VALUE_FLAGS.has(arg)) index++;
-    else if (!arg.startsWith('--')) words.push(arg);
-  }
-  return words.join(' ').trim();
-}
-
-export async function searchCommand(corpus: Corpus, args: readonly string[], flags: PdfFlags, json: boolean, io: Io): Promise<number> {
-  const text = queryText(args);
+/** `text`: the query (the words that are neither flags nor their values); `topArg`: --top as given. */
+export async function searchCommand(corpus: Corpus, text: string, topArg: string | undefined, flags: PdfFlags, json: boolean, io: Io): Promise<number> {
   if (!text) {
     io.err('literature-companion: search needs the text to look for, e.g. literature-companion search "RLAIF is preferred to RLHF for summarization"');
     return 2;
   }
-  const topArg = args.includes('--top') ? args[args.indexOf('--top') + 1] : undefined;
   const top = topArg === undefined ? 10 : Number(topArg);
   if (!(Number.isInteger(top) && top >= 1)) {
     io.err(`literature-companion: --top must be a whole number of results (1 or more), not "${topArg}"`);
