@@ -28,8 +28,8 @@ export function claimsToJson(claims: readonly Claim[]): ClaimsJson {
 }
 
 /** Prints the claims of `file`; exits 1 (printing file:line (field): message) when the file has problems. */
-export async function claimsCommand(corpus: Corpus, file: string, json: boolean, io: Io): Promise<number> {
-  const { claims, problems } = await loadClaims(file, corpus);
+export async function claimsCommand(corpus: Corpus, file: string, json: boolean, io: Io, talkWithin?: readonly string[]): Promise<number> {
+  const { claims, problems } = await loadClaims(file, corpus, { talkWithin });
   if (problems.length > 0) {
     io.err(`literature-companion: the claims file ${file} has ${problems.length} problem(s):`);
     for (const problem of problems) io.err(`  ${formatClaimProblem(problem)}`);

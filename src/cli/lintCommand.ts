@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AnnotationStore, documentKey, evidenceOf, findAnnotationFile, isUnsupported, quoteSelector, reanchor, verdictOf, type Verdict } from '../core/annotations';
 import type { Corpus } from '../core/corpus/model';
@@ -51,15 +51,25 @@ function lineOf(text: string, offset: number): number {
 
 const short = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/\s+/g, ' ');
 
+/** Why `file` cannot be linted or read as annotations, in one line; undefined when it is a file. */
+async function whyNotAFile(file: string): Promise<string | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return `${file} does not exist`;
+  if (info.isDirectory()) return `${file} is a folder; lint checks one document (lint FILE) against one annotations file (--annotations FILE)`;
+  if (!info.isFile()) return `${file} is not a regular file`;
+  return undefined;
+}
+
 export async function lintCommand(target: string | undefined, annotationsFlag: string | undefined, corpus: Corpus, flags: PdfFlags, json: boolean, io: Io): Promise<number> {
   if (!target) {
     io.err('literature-companion: lint needs the document to check: lint FILE');
     return 2;
   }
   const file = resolve(target);
-  if (!existsSync(file)) {
-    io.err(`literature-companion: ${file} does not exist`);
-    return 2;
+  const notAFile = (await whyNotAFile(file)) ?? (annotationsFlag ? await whyNotAFile(resolve(annotationsFlag)) : undefined);
+  if (notAFile) {
+    io.err(`literature-companion: ${notAFile}`);
+    return 1;
   }
   const annotationFile = annotationsFlag ? resolve(annotationsFlag) : findAnnotationFile(file);
   if (!annotationFile) {

@@ -1,4 +1,7 @@
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from './args';
+import { ensureCacheFolder } from '../core/pdf/textCache';
 import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
 import { defaultPdfDir, defaultTextCacheDir } from '../core/pdf/locations';
@@ -49,6 +52,9 @@ Options:
                  i.e. $XDG_CACHE_HOME/literature-companion/text)
   --help         show this help
 
+Exit codes: 0 all good, 1 a check failed or a file or folder is missing or unreadable, 2 a usage
+error (unknown command or option, an option without its value).
+
 Reading PDFs needs Node 22.13 or newer (pdf.js).`;
 
 /** The CLI's `corpus --json` shape; other tools rely on it, keep it stable. */
@@ -63,40 +69,54 @@ interface TaxonomyJson {
   papers: { id: string; rationale: string; evidence: { page: number; quote: string }[] }[];
 }
 
+/** The loader caps the taxonomy's depth (MAX_TAXONOMY_DEPTH), so this recursion stays shallow. */
 export function corpusToJson(corpus: Corpus): CorpusJson {
   const challenges = [...corpus.challenges.values()].sort((a, b) => compareSectionIds(a.id, b.id));
+  const childrenOf = new Map<string | undefined, string[]>();
+  for (const challenge of challenges) childrenOf.set(challenge.parent, [...(childrenOf.get(challenge.parent) ?? []), challenge.id]);
   const node = (id: string): TaxonomyJson => ({
     id,
     title: corpus.challenges.get(id)!.title,
-    children: challenges.filter((child) => child.parent === id).map((child) => node(child.id)),
+    children: (childrenOf.get(id) ?? []).map(node),
     papers: corpus.links
       .filter((link) => link.challenge === id)
       .map((link) => ({ id: link.paper, rationale: link.rationale, evidence: link.evidence.map(({ page, quote }) => ({ page, quote })) })),
   });
   return {
     papers: [...corpus.papers.values()].map(({ id, title, authors, year, version, bibtexKey }) => ({ id, title, authors: [...authors], year, version, bibtexKey })),
-    taxonomy: challenges.filter((challenge) => challenge.parent === undefined).map((challenge) => node(challenge.id)),
+    taxonomy: (childrenOf.get(undefined) ?? []).map(node),
   };
 }
 
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
+/** A folder named on the command line must exist: checking an empty stand-in would pass for the wrong reason. */
+async function missingFolder(flag: string, folder: string | undefined): Promise<string | undefined> {
+  if (folder === undefined) return undefined;
+  const info = await stat(folder).catch(() => undefined);
+  if (!info) return `${flag} ${resolve(folder)}: the folder does not exist`;
+  if (!info.isDirectory()) return `${flag} ${resolve(folder)}: not a folder`;
+  return undefined;
 }
-
-const COMMANDS = ['corpus', 'verify', 'excerpt', 'claims', 'search', 'export', 'lint'];
 
 export async function main(args: string[], bundledCorpus: string, io: Io): Promise<number> {
   const [command, ...rest] = args;
-  if (!command || command === '--help' || command === '-h') {
+  if (!command || command === '--help' || command === '-h' || rest.includes('--help')) {
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  if (!COMMANDS.includes(command)) {
-    io.err(`literature-companion: unknown command "${command}"\n\n${USAGE}`);
+  const parsed = parseArgs(command, rest);
+  if ('error' in parsed) {
+    io.err(`literature-companion: ${parsed.error}\n\n${USAGE}`);
     return 2;
   }
-  const root = resolve(option(rest, '--corpus') ?? bundledCorpus);
+  const flag = (name: string) => parsed.values.get(name);
+  for (const [name, folder] of [['--corpus', flag('--corpus')], ['--pdfs', flag('--pdfs')]] as const) {
+    const missing = await missingFolder(name, folder);
+    if (missing) {
+      io.err(`literature-companion: ${missing}; pass an existing folder`);
+      return 1;
+    }
+  }
+  const root = resolve(flag('--corpus') ?? bundledCorpus);
   const corpus = await loadCorpus(root, { baseLexicon: resolve(bundledCorpus, 'lexicon') });
   if (corpus.problems.length > 0) {
     io.err(`literature-companion: the corpus in ${root} has ${corpus.problems.length} problem(s):`);
@@ -104,12 +124,28 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     io.err('Fix the files named above (see sources/README.md for the format) and run again.');
     return 1;
   }
-  const json = rest.includes('--json');
-  const flag = (name: string) => option(rest, name);
-  if (command === 'claims') return claimsCommand(corpus, resolve(flag('--claims') ?? resolve(root, 'claims', 'talk-ru.yaml')), json, io);
-  if (command === 'search') return searchCommand(corpus, rest, pdfFlags(flag), json, io);
+  const json = parsed.switches.has('--json');
+  if (['verify', 'excerpt', 'search', 'lint'].includes(command)) {
+    // An unusable cache folder is said once, before any PDF is read (not once a PDF, nor by hanging).
+    const unusable = await ensureCacheFolder(pdfFlags(flag).cacheDir).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    if (unusable) {
+      io.err(`literature-companion: --cache: ${unusable}`);
+      return 1;
+    }
+  }
+  if (command === 'claims') {
+    const file = resolve(flag('--claims') ?? resolve(root, 'claims', 'talk-ru.yaml'));
+    // The talk a claims file names may sit beside it, in the corpus, in the current folder, or (for the
+    // bundled talk) in the package that ships the corpus.
+    const talkWithin = [dirname(file), root, process.cwd(), ...(root === resolve(bundledCorpus) ? [dirname(root)] : [])];
+    return claimsCommand(corpus, file, json, io, talkWithin);
+  }
+  if (command === 'search') return searchCommand(corpus, parsed.positionals.join(' ').trim(), flag('--top'), pdfFlags(flag), { json, explain: parsed.switches.has('--explain') }, io);
   if (command === 'export') return exportCommand(corpus, flag('--format'), io);
-  if (command === 'lint') return lintCommand(rest[0]?.startsWith('--') ? undefined : rest[0], flag('--annotations'), corpus, pdfFlags(flag), json, io);
+  if (command === 'lint') return lintCommand(parsed.positionals[0], flag('--annotations'), corpus, pdfFlags(flag), json, io);
   if (command === 'verify') return verifyCommand(corpus, pdfFlags(flag), json, io);
   if (command === 'excerpt') return excerptCommand(corpus, { paper: flag('--paper'), quote: flag('--quote'), page: flag('--page') }, pdfFlags(flag), json, io);
   if (json) {

@@ -12,26 +12,13 @@ export interface SearchHitJson {
   matched?: MatchedTerm[];
 }
 
-const VALUE_FLAGS = new Set(['--top', '--pdfs', '--cache', '--corpus']);
-
-/** The words of the query: every argument that is neither a flag nor a flag's value. */
-export function queryText(args: readonly string[]): string {
-  const words: string[] = [];
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    if (VALUE_FLAGS.has(arg)) index++;
-    else if (!arg.startsWith('--')) words.push(arg);
-  }
-  return words.join(' ').trim();
-}
-
-export async function searchCommand(corpus: Corpus, args: readonly string[], flags: PdfFlags, json: boolean, io: Io): Promise<number> {
-  const text = queryText(args);
+/** `text`: the query (the words that are neither flags nor their values); `topArg`: --top as given. */
+export async function searchCommand(corpus: Corpus, text: string, topArg: string | undefined, flags: PdfFlags, output: { json: boolean; explain: boolean }, io: Io): Promise<number> {
+  const { json, explain } = output;
   if (!text) {
     io.err('literature-companion: search needs the text to look for, e.g. literature-companion search "RLAIF is preferred to RLHF for summarization"');
     return 2;
   }
-  const topArg = args.includes('--top') ? args[args.indexOf('--top') + 1] : undefined;
   const top = topArg === undefined ? 10 : Number(topArg);
   if (!(Number.isInteger(top) && top >= 1)) {
     io.err(`literature-companion: --top must be a whole number of results (1 or more), not "${topArg}"`);
@@ -41,7 +28,6 @@ export async function searchCommand(corpus: Corpus, args: readonly string[], fla
   try {
     const { documents, missing, unreadable } = await readCorpusDocuments(corpus, { pdfDir: flags.pdfDir, cacheDir: flags.cacheDir, extractor });
     for (const { message } of unreadable) io.err(`literature-companion: ${message} (searching its stored quotes only)`);
-    const explain = args.includes('--explain');
     const index = buildSearchIndex(corpus, documents);
     const hits = index.search(text, { top, explain });
     if (json) {

@@ -66,7 +66,8 @@ describe('bad corpus input: a clear message naming the file, and the rest still 
     const root = writeCorpus({
       'papers/1.md': paperFile('1'),
       'taxonomy/3.1.md': challengeFile('3.1', 'Known'),
-      'evidence/1.yaml': evidenceFile('1', [{ challenge: '3.1', quote: 'first' }, { challenge: '9.9', quote: 'second' }, { challenge: '3.1', page: 2, quote: 'third' }]),
+      'taxonomy/3.2.md': challengeFile('3.2', 'Also known'),
+      'evidence/1.yaml': evidenceFile('1', [{ challenge: '3.1', quote: 'first' }, { challenge: '9.9', quote: 'second' }, { challenge: '3.2', page: 2, quote: 'third' }]),
     });
     const corpus = await loadCorpus(root);
     assert.deepEqual(corpus.links.map((link) => link.evidence[0]!.quote), ['first', 'third']);

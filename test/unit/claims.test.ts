@@ -68,7 +68,7 @@ describe('claims loader', () => {
     assert.equal(problems[0]!.file, file);
     assert.ok(problems[0]!.line! >= 3);
     assert.match(problems[0]!.message, /invalid YAML/);
-    assert.match((await loadClaims(join(tmpdir(), 'no-such-claims.yaml'))).problems[0]!.message, /cannot read file/);
+    assert.match((await loadClaims(join(tmpdir(), 'no-such-claims.yaml'))).problems[0]!.message, /the file does not exist/);
   });
 
   it('with a corpus, reports evidence of an unknown paper or an unpinned version and leaves it out', async () => {

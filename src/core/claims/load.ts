@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { isInside, readSourceText } from '../corpus/sourceFile';
 import type { Corpus } from '../corpus/model';
 import { FieldError, Fields, formatPath, YamlSource } from '../corpus/yamlSource';
 import { VERDICTS, type Claim, type ClaimEvidence, type ClaimProblem, type ClaimSet } from './model';
@@ -15,21 +16,25 @@ const EVIDENCE_KEYS = ['paper', 'version', 'page', 'quote', 'source'];
 /** A claim's id: lower-case words joined by hyphens, so it reads well in URIs and annotation files. */
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+export interface ClaimsOptions {
+  /**
+   * Folders the talk named by `talk:` may lie in (after following links). Default: the corpus root and
+   * the claims file's folder. A talk outside them is not read: which claims "are missing from the talk"
+   * would otherwise reveal another file's content.
+   */
+  readonly talkWithin?: readonly string[];
+}
+
 /**
  * Loads a claims file (format in sources/README.md). Never throws for bad content: a broken file is one
  * problem, a broken claim is reported on its own while the others load. With `corpus`, evidence naming an
  * unknown paper or a version other than the pinned one is reported and left out. When the file names its
  * `talk`, every claim's text must be a verbatim span of one line of it.
  */
-export async function loadClaims(file: string, corpus?: Corpus): Promise<ClaimSet> {
-  let text: string;
-  try {
-    const bytes = await readFile(file);
-    if (bytes.length > MAX_FILE_BYTES) return failed(file, `file is ${(bytes.length / 1048576).toFixed(1)} MB; a claims file is limited to 1 MB`);
-    text = bytes.toString('utf8');
-  } catch (error) {
-    return failed(file, `cannot read file: ${(error as Error).message}`);
-  }
+export async function loadClaims(file: string, corpus?: Corpus, options: ClaimsOptions = {}): Promise<ClaimSet> {
+  const read = await readSourceText(file, { maxBytes: MAX_FILE_BYTES, what: 'claims files' });
+  if ('message' in read) return failed(file, read.message, read.line);
+  const text = read.text;
 
   const source = YamlSource.parse(text);
   if (!(source instanceof YamlSource)) return failed(file, source.message, source.line);
@@ -71,7 +76,8 @@ export async function loadClaims(file: string, corpus?: Corpus): Promise<ClaimSe
   let talk: string | undefined;
   if (talkField !== undefined) {
     talk = resolve(dirname(file), talkField);
-    problems.push(...(await checkTalkSpans(parsed, talk, file, source)));
+    const within = options.talkWithin ?? [dirname(file), ...(corpus ? [corpus.root] : [])];
+    problems.push(...(await checkTalkSpans(parsed, talk, within, file, source)));
   }
   return { claims, problems, talk };
 }
@@ -80,6 +86,15 @@ export async function loadClaims(file: string, corpus?: Corpus): Promise<ClaimSe
 function idOf(item: unknown): string | undefined {
   const id = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).id : undefined;
   return typeof id === 'string' ? id : undefined;
+}
+
+async function isWithinAny(file: string, folders: readonly string[]): Promise<boolean> {
+  // A missing talk is judged by its path, so the "cannot read" message can still say what is wrong.
+  const real = await realpath(file).catch(() => resolve(file));
+  for (const folder of folders) {
+    if (isInside(await realpath(folder).catch(() => resolve(folder)), real)) return true;
+  }
+  return false;
 }
 
 function failed(file: string, message: string, line?: number): ClaimSet {
@@ -140,13 +155,17 @@ function checkAgainstCorpus(claim: Claim, itemIndex: number, corpus: Corpus, sou
   return evidence.length === claim.evidence.length ? claim : { ...claim, evidence };
 }
 
-async function checkTalkSpans(parsed: readonly { claim: Claim; index: number }[], talk: string, file: string, source: YamlSource): Promise<ClaimProblem[]> {
-  let markdown: string;
-  try {
-    markdown = await readFile(talk, 'utf8');
-  } catch (error) {
-    return [{ file, line: source.lineOf(['talk']), field: 'talk', message: `cannot read the talk ${talk}: ${(error as Error).message}; fix the path (relative to this file)` }];
+/** A talk is a few dozen kB of Markdown. */
+const MAX_TALK_BYTES = 4 * 1024 * 1024;
+
+async function checkTalkSpans(parsed: readonly { claim: Claim; index: number }[], talk: string, within: readonly string[], file: string, source: YamlSource): Promise<ClaimProblem[]> {
+  const problem = (message: string): ClaimProblem[] => [{ file, line: source.lineOf(['talk']), field: 'talk', message }];
+  if (!(await isWithinAny(talk, within))) {
+    return problem(`the talk ${talk} is outside ${within.join(' and ')}; it is not read; put the talk beside the claims or in the corpus, and name it relative to this file`);
   }
+  const read = await readSourceText(talk, { maxBytes: MAX_TALK_BYTES, what: 'talks' });
+  if ('message' in read) return problem(`cannot read the talk ${talk}: ${read.message}; fix the path (relative to this file)`);
+  const markdown = read.text;
   return parsed
     .filter(({ claim }) => findInTalk(markdown, claim.text) === undefined)
     .map(({ claim, index }) => ({

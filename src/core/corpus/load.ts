@@ -1,12 +1,19 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Challenge, ChallengeProblem, Corpus, CorpusProblem, Evidence, EvidenceLink, Paper } from './model';
 import { splitFrontMatter } from './frontMatter';
 import { loadLexicon } from './lexiconFile';
+import { readSourceText } from './sourceFile';
 import { FieldError, Fields, formatPath, YamlSource } from './yamlSource';
 
 /** Sizes beyond which a corpus file is refused rather than rendered (a summary is a few kB). */
 const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Files read at once: a corpus of 20,000 files must not run out of file handles (EMFILE). */
+const READ_CONCURRENCY = 16;
+
+/** A BibTeX and Pandoc citation key: what `\\cite{…}` and `[@…]` accept unchanged. */
+const CITATION_KEY = /^[A-Za-z0-9_][A-Za-z0-9_:.+\-/]*$/;
 
 type Kind = CorpusProblem['kind'];
 
@@ -39,26 +46,36 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     });
   }
 
+  const read = <T>(files: string[], kind: Kind, parse: (text: string, file: string) => T) => mapBounded(files, READ_CONCURRENCY, (file) => parseFile(root, file, kind, parse));
   const papers = new Map<string, Paper>();
-  for (const parsed of await Promise.all(paperFiles.map((file) => parseFile(file, 'paper', parsePaper)))) {
+  for (const parsed of await read(paperFiles, 'paper', parsePaper)) {
     problems.push(...parsed.problems);
     if (parsed.value) addUnique(papers, parsed.value, 'paper', problems);
   }
+  problems.push(...checkCitationKeys(papers));
   const challenges = new Map<string, Challenge>();
-  for (const parsed of await Promise.all(challengeFiles.map((file) => parseFile(file, 'challenge', parseChallenge)))) {
+  for (const parsed of await read(challengeFiles, 'challenge', parseChallenge)) {
     problems.push(...parsed.problems);
     if (parsed.value) addUnique(challenges, parsed.value, 'challenge', problems);
   }
   problems.push(...checkTaxonomy(challenges));
 
   const links: EvidenceLink[] = [];
-  for (const parsed of await Promise.all(evidenceFiles.map((file) => parseFile(file, 'evidence', parseEvidenceFile)))) {
+  // One paper bears on one challenge once: a second link (often a .yaml and a .yml copy) would give the
+  // tree two nodes with one id. Its quotes belong in the first link.
+  const linked = new Map<string, EvidenceLink>();
+  for (const parsed of await read(evidenceFiles, 'evidence', parseEvidenceFile)) {
     problems.push(...parsed.problems);
     for (const link of parsed.value ?? []) {
       const unknown = !papers.has(link.paper) ? `paper "${link.paper}"` : !challenges.has(link.challenge) ? `challenge "${link.challenge}"` : undefined;
+      const first = linked.get(`${link.paper}\u0000${link.challenge}`);
       if (unknown) {
         problems.push({ file: link.file, line: link.line, kind: 'evidence', id: link.paper, message: `links to unknown ${unknown}; the link is not shown until it exists` });
+      } else if (first) {
+        const where = first.file === link.file ? `line ${first.line ?? '?'}` : `${first.file}:${first.line ?? '?'}`;
+        problems.push({ file: link.file, line: link.line, kind: 'evidence', id: link.paper, field: 'challenge', message: `a second link from paper "${link.paper}" to challenge "${link.challenge}" (the first is at ${where}); move its quotes into the first link` });
       } else {
+        linked.set(`${link.paper}\u0000${link.challenge}`, link);
         links.push(link);
       }
     }
@@ -77,14 +94,26 @@ async function listFiles(root: string, folder: string, extensions: string[]): Pr
   }
 }
 
-async function parseFile<T>(file: string, kind: Kind, parse: (text: string, file: string) => T): Promise<ParsedFile<T>> {
+/** `work` over `items`, at most `limit` at a time, results in the order of `items`. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+async function parseFile<T>(root: string, file: string, kind: Kind, parse: (text: string, file: string) => T): Promise<ParsedFile<T>> {
   const id = basename(file, extname(file));
   try {
-    const bytes = await readFile(file);
-    if (bytes.length > MAX_FILE_BYTES) {
-      return { problems: [{ file, kind, id, message: `file is ${(bytes.length / 1048576).toFixed(1)} MB; corpus files are limited to 1 MB` }] };
-    }
-    return { value: parse(bytes.toString('utf8'), file), problems: [] };
+    const read = await readSourceText(file, { maxBytes: MAX_FILE_BYTES, what: 'corpus files', within: root });
+    if ('message' in read) return { problems: [{ file, kind, id, line: read.line, message: read.message }] };
+    return { value: parse(read.text, file), problems: [] };
   } catch (error) {
     const toProblem = (e: SourceError): CorpusProblem => ({ file, kind, id, line: e.line, field: e.field, message: e.message });
     if (error instanceof PartialEvidence) return { value: error.links as T, problems: error.errors.map(toProblem) };
@@ -154,7 +183,7 @@ function parsePaper(text: string, file: string): Paper {
       venue: fields.string('venue'),
       version,
       pdfUrl,
-      bibtexKey: fields.string('bibtexKey'),
+      bibtexKey: citationKey(fields),
       sha256,
       summary: body,
       file,
@@ -243,6 +272,26 @@ function parseLink(root: Fields, items: unknown[], index: number, paper: string,
   };
 }
 
+function citationKey(fields: Fields): string {
+  const key = fields.string('bibtexKey');
+  if (!CITATION_KEY.test(key)) {
+    throw new FieldError(fields.at('bibtexKey'), `"bibtexKey" may hold only letters, digits and _ : . + - /, starting with a letter, digit or _ (e.g. casper2023open), found "${key}"`);
+  }
+  return key;
+}
+
+/** Two papers with one key would make `[@key]` ambiguous: the second is reported (it still loads). */
+function checkCitationKeys(papers: ReadonlyMap<string, Paper>): CorpusProblem[] {
+  const problems: CorpusProblem[] = [];
+  const owners = new Map<string, Paper>();
+  for (const paper of papers.values()) {
+    const first = owners.get(paper.bibtexKey);
+    if (first) problems.push({ file: paper.file, kind: 'paper', id: paper.id, field: 'bibtexKey', message: `bibtexKey "${paper.bibtexKey}" is already used by paper ${first.id} (${first.file}); citation keys must be unique` });
+    else owners.set(paper.bibtexKey, paper);
+  }
+  return problems;
+}
+
 function addUnique<T extends { id: string; file: string }>(map: Map<string, T>, value: T, kind: Kind, problems: CorpusProblem[]): void {
   const existing = map.get(value.id);
   if (existing) {
@@ -261,15 +310,45 @@ function checkTaxonomy(challenges: Map<string, Challenge>): CorpusProblem[] {
       challenges.set(challenge.id, { ...challenge, parent: undefined });
     }
   }
+  // Chains already walked to the top need no second walk: without this a deep taxonomy costs n² steps.
+  const reachesTop = new Set<string>();
   for (const challenge of [...challenges.values()]) {
     const seen = new Set<string>([challenge.id]);
-    for (let parent = challenge.parent; parent !== undefined; parent = challenges.get(parent)?.parent) {
+    for (let parent = challenge.parent; parent !== undefined && !reachesTop.has(parent); parent = challenges.get(parent)?.parent) {
       if (seen.has(parent)) {
         problems.push({ file: challenge.file, kind: 'challenge', id: challenge.id, field: 'parent', message: `parent chain ${[...seen, parent].join(' → ')} is a cycle; the challenge is shown at the top level` });
         challenges.set(challenge.id, { ...challenge, parent: undefined });
         break;
       }
       seen.add(parent);
+    }
+    if (challenges.get(challenge.id)!.parent === challenge.parent) for (const id of seen) reachesTop.add(id);
+  }
+  problems.push(...capTaxonomyDepth(challenges));
+  return problems;
+}
+
+/** Casper et al.'s taxonomy is 3 levels deep; views and `corpus --json` recurse once a level. */
+export const MAX_TAXONOMY_DEPTH = 32;
+
+/** A challenge deeper than the cap starts a new top-level branch (its own sub-challenges follow it). */
+function capTaxonomyDepth(challenges: Map<string, Challenge>): CorpusProblem[] {
+  const problems: CorpusProblem[] = [];
+  const depth = new Map<string, number>();
+  for (const start of [...challenges.values()]) {
+    // Walk up to the first challenge whose depth is known (the chains are cycle-free by now) …
+    const chain: Challenge[] = [];
+    for (let at: Challenge | undefined = start; at && !depth.has(at.id); at = at.parent === undefined ? undefined : challenges.get(at.parent)) chain.push(at);
+    // … then assign depths on the way back down, cutting where the cap is passed.
+    for (const challenge of chain.reverse()) {
+      const parentDepth = challenge.parent === undefined ? -1 : depth.get(challenge.parent)!;
+      if (parentDepth + 1 >= MAX_TAXONOMY_DEPTH) {
+        problems.push({ file: challenge.file, kind: 'challenge', id: challenge.id, field: 'parent', message: `the taxonomy is nested more than ${MAX_TAXONOMY_DEPTH} levels deep here; the challenge is shown at the top level` });
+        challenges.set(challenge.id, { ...challenge, parent: undefined });
+        depth.set(challenge.id, 0);
+      } else {
+        depth.set(challenge.id, parentDepth + 1);
+      }
     }
   }
   return problems;

@@ -23,6 +23,10 @@ export class YamlSource {
 
   /** Parses `text`; `lineOffset` is the number of file lines before it (e.g. the `---` of front matter). */
   static parse(text: string, lineOffset = 0): YamlSource | { line: number; message: string } {
+    // The parser recurses once a level: a few hundred kB of "[[[[" cost seconds and hundreds of MB
+    // before it gives up, so nesting is measured (cheaply) first.
+    const tooDeep = findExcessiveNesting(text);
+    if (tooDeep) return { line: tooDeep.line + lineOffset, message: tooDeep.message };
     const lineCounter = new LineCounter();
     // uniqueKeys: a repeated key is an error, not a silent override.
     const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -31,7 +35,15 @@ export class YamlSource {
       const line = lineCounter.linePos(first.pos[0]).line + lineOffset;
       return { line, message: `invalid YAML: ${first.message.split('\n')[0]}` };
     }
-    return new YamlSource(document, lineCounter, lineOffset, document.toJS());
+    let data: unknown;
+    try {
+      // maxAliasCount: an alias that expands to millions of nodes ("billion laughs") is refused.
+      data = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
+      return { line: 1 + lineOffset, message: 'invalid YAML: its aliases (*name) expand to too many values; write the values out instead of nesting aliases' };
+    }
+    return new YamlSource(document, lineCounter, lineOffset, data);
   }
 
   /** 1-based file line of the value at `path`, or of its nearest existing ancestor. */
@@ -148,4 +160,57 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return `${typeof value} ${String(value)}`;
+}
+
+/** Deeper than any corpus or claims file needs; far below what makes the parser slow. */
+export const MAX_YAML_FLOW_DEPTH = 64;
+export const MAX_YAML_INDENT = 256;
+
+/**
+ * The first line where nesting goes past the limits, or undefined. Flow nesting (`[`, `{`) is counted
+ * outside quotes and comments; block nesting shows as indentation (each level at least one column, and
+ * `- - -` on one line counts as indentation too).
+ */
+export function findExcessiveNesting(text: string): { line: number; message: string } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text[index];
+    if (index === lineStart) {
+      const indent = /^[ \t]*(?:[-?:][ \t]+)*/.exec(text.slice(index, index + MAX_YAML_INDENT + 2))![0].length;
+      if (indent > MAX_YAML_INDENT) return { line, message: `invalid YAML: nesting is deeper than ${MAX_YAML_INDENT} columns of indentation; corpus files need a few levels` };
+      // A key at column 0 starts a new top-level entry: an unclosed bracket in prose above does not count.
+      if (indent === 0 && char !== undefined && !'[{]}#\n\r'.includes(char)) depth = 0;
+    }
+    if (char === undefined) break;
+    if (char === '\n') {
+      line++;
+      lineStart = index + 1;
+    } else if (char === '"' || char === "'") {
+      index = skipQuoted(text, index, char);
+    } else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
+      const end = text.indexOf('\n', index);
+      index = (end < 0 ? text.length : end) - 1;
+    } else if (char === '[' || char === '{') {
+      if (++depth > MAX_YAML_FLOW_DEPTH) return { line, message: `invalid YAML: brackets nest deeper than ${MAX_YAML_FLOW_DEPTH} levels; corpus files need a few` };
+    } else if ((char === ']' || char === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Index of the closing quote (or the end of the line, for a quote YAML would reject anyway). */
+function skipQuoted(text: string, open: number, quote: string): number {
+  for (let index = open + 1; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\n') return index - 1;
+    if (quote === '"' && char === '\\') index++;
+    else if (char === quote) {
+      if (quote === "'" && text[index + 1] === "'") index++;
+      else return index;
+    }
+  }
+  return text.length;
 }

@@ -12,7 +12,7 @@ async function extract(job: ExtractJob): Promise<ExtractReply> {
   try {
     const pages = (await readPdfLayout(job.file, await readPdfFile(job.file, job.limits), job.limits)).map(encodePage);
     // A cache that cannot be written (read-only folder, full disk) costs speed, not correctness.
-    if (job.cacheDir) await writeCachedPages(job.cacheDir, job.sha256, pages).catch(() => undefined);
+    if (job.cacheDir) await writeCachedPages(job.cacheDir, job.sha256, pages, job.cacheKey).catch(() => undefined);
     return { id: job.id, ok: true, pages };
   } catch (error) {
     if (error instanceof PdfReadError) return { id: job.id, ok: false, kind: error.kind, message: error.message };

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { defaultTextCacheDir } from './locations';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 import { pdfError, PdfReadError } from './pdfErrors';
-import { decodePage, readCachedPages, sha256OfFile } from './textCache';
+import { cacheKey, decodePage, ensureCacheFolder, readCachedPages, sha256OfFile } from './textCache';
 import type { DocumentText } from './textModel';
 import type { ExtractJob, ExtractReply } from './workerProtocol';
 
@@ -19,6 +19,8 @@ export interface ExtractorOptions {
   readonly idleMs?: number;
   /** Heap cap of a worker: a file that blows it kills that worker only. Default 1024 MB. */
   readonly maxHeapMb?: number;
+  /** The per-user secret that signs text cache entries. Default: textCache's defaultCacheKeyFile(). */
+  readonly cacheKeyFile?: string;
 }
 
 export interface ExtractOptions {
@@ -58,13 +60,28 @@ export class PdfTextExtractor {
     await checkFileBeforeParsing(file, limits);
     const sha256 = await sha256OfFile(file);
     const cacheDir = options.cacheDir === undefined ? defaultTextCacheDir() : (options.cacheDir ?? undefined);
-    const cached = cacheDir ? await readCachedPages(cacheDir, sha256) : undefined;
+    const key = cacheDir ? await this.cacheReady(cacheDir) : new Uint8Array(0);
+    const cached = cacheDir ? await readCachedPages(cacheDir, sha256, key) : undefined;
     if (cached) return { sha256, file, pageCount: cached.length, pages: cached, fromCache: true };
     checkNodeVersion(file);
-    const reply = await this.run({ id: this.nextId++, file, sha256, cacheDir, limits });
+    const reply = await this.run({ id: this.nextId++, file, sha256, cacheDir, cacheKey: key, limits });
     if (!reply.ok) throw reply.kind === 'internal' ? pdfError(file, 'worker-failed', reply.message) : new PdfReadError(file, reply.message.slice(file.length + 2), reply.kind);
     const pages = reply.pages.map((page, index) => decodePage(page, index + 1));
     return { sha256, file, pageCount: pages.length, pages, fromCache: false };
+  }
+
+  private readonly readyFolders = new Map<string, Promise<void>>();
+
+  /** The cache key, once the folder is known to be usable (checked once a folder, failing fast). */
+  private async cacheReady(cacheDir: string): Promise<Uint8Array> {
+    let ready = this.readyFolders.get(cacheDir);
+    if (!ready) {
+      ready = ensureCacheFolder(cacheDir);
+      this.readyFolders.set(cacheDir, ready);
+      ready.catch(() => this.readyFolders.delete(cacheDir));
+    }
+    await ready;
+    return cacheKey(this.options.cacheKeyFile);
   }
 
   /** Stops every worker; pending extractions fail. Call on deactivation. */

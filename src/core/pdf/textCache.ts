@@ -1,16 +1,25 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { defaultTextCacheDir } from './locations';
 import type { PageItem, PageLayout } from './textModel';
 
 /**
  * The on-disk text cache: one JSON file a PDF, named by the PDF's sha256, so a second open parses no PDF
  * and a re-downloaded or re-attached identical file hits the same entry. Item positions are stored as one
  * flat number array a page (6 numbers an item) because JSON of objects is several times larger and slower.
+ *
+ * The cache decides whether a quote is "found", so an entry must be one this user's reader wrote, for
+ * this very PDF, with this extractor: each entry is `HMAC\n{json}`, the HMAC keyed by a per-user secret kept
+ * outside the cache folder, over the JSON that names the PDF's sha256 and the extractor version. A file
+ * planted in the folder (or one written by an older reader) fails the check and the PDF is read again.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 const NUMBERS_PER_ITEM = 6;
+
+/** Changes whenever the text a PDF yields may change: pdf.js's version or our layout and reading order. */
+export const EXTRACTOR_VERSION = 'pdfjs-dist 6.5.438; layout 1';
 
 /** A page as stored (and as the worker posts it back: the numbers travel as a transferable array). */
 export interface EncodedPage {
@@ -24,6 +33,7 @@ export interface EncodedPage {
 interface CacheEntry {
   readonly format: number;
   readonly sha256: string;
+  readonly extractor: string;
   readonly pages: readonly EncodedPage[];
 }
 
@@ -68,29 +78,107 @@ function isValidPage(page: unknown): page is EncodedPage {
   return true;
 }
 
-/** The cached pages, or undefined when there is no entry or it is unreadable (it is then rebuilt). */
-export async function readCachedPages(cacheDir: string, sha256: string): Promise<PageLayout[] | undefined> {
+function mac(key: Uint8Array, body: string): string {
+  return createHmac('sha256', key).update(body).digest('hex');
+}
+
+/**
+ * The cached pages, or undefined when there is no entry, or it is unreadable, or it is not this reader's
+ * own entry for this PDF and extractor (it is then rebuilt).
+ */
+export async function readCachedPages(cacheDir: string, sha256: string, key: Uint8Array): Promise<PageLayout[] | undefined> {
   let entry: CacheEntry;
   try {
-    entry = JSON.parse(await readFile(cacheFile(cacheDir, sha256), 'utf8')) as CacheEntry;
+    const text = await readFile(cacheFile(cacheDir, sha256), 'utf8');
+    const newline = text.indexOf('\n');
+    const body = text.slice(newline + 1);
+    const expected = Buffer.from(mac(key, body), 'hex');
+    const stated = Buffer.from(text.slice(0, Math.max(newline, 0)), 'hex');
+    if (newline < 0 || stated.length !== expected.length || !timingSafeEqual(stated, expected)) return undefined;
+    entry = JSON.parse(body) as CacheEntry;
   } catch {
     return undefined;
   }
-  if (entry?.format !== FORMAT || entry.sha256 !== sha256 || !Array.isArray(entry.pages) || !entry.pages.every(isValidPage)) return undefined;
+  if (entry?.format !== FORMAT || entry.sha256 !== sha256 || entry.extractor !== EXTRACTOR_VERSION) return undefined;
+  if (!Array.isArray(entry.pages) || !entry.pages.every(isValidPage)) return undefined;
   return entry.pages.map((page, index) => decodePage(page, index + 1));
 }
 
 /** Writes to a temporary name and renames, so a crash or a concurrent reader never sees half a file. */
-export async function writeCachedPages(cacheDir: string, sha256: string, pages: readonly EncodedPage[]): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const entry: CacheEntry = { format: FORMAT, sha256, pages: pages.map((page) => ({ ...page, items: Array.from(page.items) })) };
+export async function writeCachedPages(cacheDir: string, sha256: string, pages: readonly EncodedPage[], key: Uint8Array): Promise<void> {
+  await ensureCacheFolder(cacheDir);
+  const entry: CacheEntry = { format: FORMAT, sha256, extractor: EXTRACTOR_VERSION, pages: pages.map((page) => ({ ...page, items: Array.from(page.items) })) };
   const target = cacheFile(cacheDir, sha256);
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, JSON.stringify(entry));
+    const body = JSON.stringify(entry);
+    await writeFile(temporary, `${mac(key, body)}\n${body}`);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Where the cache key lives by default: beside the per-user cache folder, never inside a cache folder. */
+export function defaultCacheKeyFile(): string {
+  return join(dirname(defaultTextCacheDir()), 'text-cache.key');
+}
+
+const keys = new Map<string, Promise<Buffer>>();
+
+/** The per-user secret that signs cache entries: read, or made (readable by this user only) on first use. */
+export function cacheKey(file = defaultCacheKeyFile()): Promise<Buffer> {
+  let key = keys.get(file);
+  if (!key) {
+    key = loadOrCreateKey(file);
+    keys.set(file, key);
+    key.catch(() => keys.delete(file));
+  }
+  return key;
+}
+
+async function loadOrCreateKey(file: string): Promise<Buffer> {
+  const existing = await readFile(file).catch(() => undefined);
+  if (existing && existing.length === 32) return existing;
+  await ensureCacheFolder(dirname(file));
+  const fresh = randomBytes(32);
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temporary, fresh, { mode: 0o600 });
+  await chmod(temporary, 0o600);
+  await rename(temporary, file);
+  // Two processes may race to make the key: whichever rename landed last is the key from now on.
+  const settled = await readFile(file);
+  return settled.length === 32 ? settled : fresh;
+}
+
+/** A cache folder that cannot be used: said once, clearly, instead of failing (or spinning) per PDF. */
+export class CacheFolderError extends Error {
+  override readonly name = 'CacheFolderError';
+}
+
+/**
+ * Makes `folder` (and missing parents) one level at a time. Node's recursive mkdir spins forever on some
+ * paths (e.g. under /proc); this fails at once with a message naming the folder.
+ */
+export async function ensureCacheFolder(folder: string): Promise<void> {
+  const missing: string[] = [];
+  let at = folder;
+  for (;;) {
+    const info = await stat(at).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : error));
+    if (info instanceof Error) throw new CacheFolderError(`the cache folder ${folder} cannot be used: ${at} cannot be read (${info.code ?? info.message}); choose another folder`);
+    if (info) {
+      if (!info.isDirectory()) throw new CacheFolderError(`the cache folder ${folder} cannot be used: ${at} is not a folder; choose another folder`);
+      break;
+    }
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const path of missing) {
+    await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw new CacheFolderError(`the cache folder ${folder} cannot be created (${error.code ?? error.message} at ${path}); choose a folder you can write`);
+    });
   }
 }

@@ -8,6 +8,8 @@ export interface ExtractJob {
   readonly file: string;
   readonly sha256: string;
   readonly cacheDir: string | undefined;
+  /** The secret that signs the cache entry the worker writes (see textCache.ts). */
+  readonly cacheKey: Uint8Array;
   readonly limits: PdfLimits;
 }
 

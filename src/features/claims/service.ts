@@ -35,7 +35,7 @@ export class ClaimsService implements vscode.Disposable {
   }
 
   bundledClaims(): Promise<ClaimSet> {
-    this.bundled ??= this.corpus.get().then((corpus) => loadClaims(path.join(this.extensionPath, 'sources', 'claims', 'talk-ru.yaml'), corpus));
+    this.bundled ??= this.corpus.get().then((corpus) => loadClaims(path.join(this.extensionPath, 'sources', 'claims', 'talk-ru.yaml'), corpus, { talkWithin: [this.extensionPath] }));
     return this.bundled;
   }
 
