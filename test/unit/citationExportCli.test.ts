@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseBibtexPapers, parseCslJsonPapers } from '../../src/core/citations';
+import { runCli } from '../support/cli';
 
-const bin = join(__dirname, '..', '..', 'bin', 'literature-companion.cjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const run = runCli;
 
 describe('literature-companion export', () => {
   it('--format bibtex prints every paper of the bundled corpus, and the result parses back', () => {

@@ -6,8 +6,8 @@ import { findInTalk, loadClaims, type ClaimEvidence } from '../../src/core/claim
 import { loadCorpus } from '../../src/core/corpus/load';
 import { extractPageTexts } from '../../src/core/pdf/pageText';
 import { locateQuote } from '../../src/core/pdf/quoteCheck';
+import { papersDir } from '../support/cli';
 
-const papersDir = process.env.LITCOMP_PAPERS || join(__dirname, '..', '..', '..', 'shared', 'papers');
 const root = join(__dirname, '..', '..');
 const bundledCorpus = join(root, 'sources');
 const claimsFile = join(bundledCorpus, 'claims', 'talk-ru.yaml');

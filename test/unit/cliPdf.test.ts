@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { evidenceFile, paperFile, writeCorpus } from '../support/corpusFixture';
 import { buildPdf, column, fixtureDir, writePdf } from '../support/pdfFixtures';
+import { runCli } from '../support/cli';
 
-const bin = join(__dirname, '..', '..', 'bin', 'literature-companion.cjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const run = runCli;
 
 /** A corpus of two papers: "1" whose PDF is present (quotes found, misplaced, missing) and "2" without a PDF. */
 function setUp(quoteOnPageOne = 'Reward models are trained on comparisons.') {

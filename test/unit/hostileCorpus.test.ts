@@ -9,9 +9,9 @@ import { describe, it } from 'node:test';
 import { corpusToJson } from '../../src/cli/main';
 import { loadClaims } from '../../src/core/claims';
 import { loadCorpus, MAX_TAXONOMY_DEPTH } from '../../src/core/corpus/load';
+import { cliBin as bin } from '../support/cli';
 import { challengeFile, evidenceFile, paperFile, writeCorpus } from '../support/corpusFixture';
 
-const bin = join(__dirname, '..', '..', 'bin', 'literature-companion.cjs');
 const posix = process.platform !== 'win32';
 
 function problemOf(corpus: Awaited<ReturnType<typeof loadCorpus>>, file: string) {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +6,9 @@ import { describe, it } from 'node:test';
 import { AnnotationStore, annotationFileFor, createAnnotation, type Verdict } from '../../src/core/annotations';
 import { evidenceFile, paperFile, writeCorpus } from '../support/corpusFixture';
 import { buildPdf, column, fixtureDir, writePdf } from '../support/pdfFixtures';
+import { runCli } from '../support/cli';
 
-const bin = join(__dirname, '..', '..', 'bin', 'literature-companion.cjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const run = runCli;
 
 const TALK = '# Talk\n\nRLHF needs reward models.\n\nRLAIF is strictly better than RLHF.\n\nNobody has measured this.\n';
 

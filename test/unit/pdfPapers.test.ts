@@ -6,8 +6,8 @@ import { loadCorpus } from '../../src/core/corpus/load';
 import { anchorQuote } from '../../src/core/pdf/anchor';
 import { PdfTextExtractor } from '../../src/core/pdf/extractor';
 import { fixtureDir } from '../support/pdfFixtures';
+import { papersDir } from '../support/cli';
 
-const papersDir = process.env.LITCOMP_PAPERS || join(__dirname, '..', '..', '..', 'shared', 'papers');
 const bundled = join(__dirname, '..', '..', 'sources');
 const extractor = new PdfTextExtractor({ workerScript: join(__dirname, '..', '..', 'dist', 'pdfWorker.js') });
 after(() => extractor.dispose());

@@ -5,8 +5,8 @@ import { describe, it } from 'node:test';
 import { loadCorpus } from '../../src/core/corpus/load';
 import { extractPageTexts } from '../../src/core/pdf/pageText';
 import { locateQuote } from '../../src/core/pdf/quoteCheck';
+import { papersDir } from '../support/cli';
 
-const papersDir = process.env.LITCOMP_PAPERS || join(__dirname, '..', '..', '..', 'shared', 'papers');
 const bundled = join(__dirname, '..', '..', 'sources');
 
 describe('every bundled quote is verbatim on its stated page of the pinned PDF', async () => {

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { papersDir, runCli } from '../support/cli';
 
-const bin = join(__dirname, '..', '..', 'bin', 'literature-companion.cjs');
-const papersDir = process.env.LITCOMP_PAPERS || join(__dirname, '..', '..', '..', 'shared', 'papers');
 const havePdfs = existsSync(join(papersDir, '2309.00267.pdf'));
 // Without the shared PDFs the CLI searches the stored quotes only (an empty folder stands for "no PDFs").
 const pdfs = havePdfs ? papersDir : mkdtempSync(join(tmpdir(), 'litcomp-nopdfs-'));
 const cache = mkdtempSync(join(tmpdir(), 'litcomp-search-cache-'));
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'search', ...args, '--pdfs', pdfs, '--cache', cache], { encoding: 'utf8' });
+const run = (...args: string[]) => runCli('search', ...args, '--pdfs', pdfs, '--cache', cache);
 
 interface Hit {
   paper: string;
