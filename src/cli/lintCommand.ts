@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { AnnotationStore, documentKey, evidenceOf, findAnnotationFile, isUnsupported, quoteSelector, reanchor, verdictOf, type Verdict } from '../core/annotations';
+import { AnnotationStore, documentKey, evidenceOf, findAnnotationFile, quoteSelector, verdictOf, type Verdict } from '../core/annotations';
+import { annotatedClaimsIn, needsAttention } from '../core/claims/documentClaims';
 import type { Corpus } from '../core/corpus/model';
 import { anchorQuote, extractDocument, pdfPathFor, PdfTextExtractor, type DocumentText } from '../core/pdf';
 import type { Io, PdfFlags } from './pdfCommands';
@@ -93,13 +94,18 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
   };
   const report: LintJson = { file, annotations: annotationFile, document, claims: [], problems: store.problems, summary: { claims: 0, errors: 0, warnings: 0 } };
   try {
-    for (const annotation of store.list(document)) {
+    // The same claim list the editor builds (re-anchoring included), so lint and the editor never disagree.
+    const annotations = store.list(document);
+    const located = annotatedClaimsIn(text, annotations, corpus);
+    const anchoredAt = new Map(located.claims.map((claim) => [claim.annotation!.id, claim.start]));
+    for (const annotation of annotations) {
       const findings: LintFinding[] = [];
-      const anchored = reanchor(annotation, text);
+      const start = anchoredAt.get(annotation.id);
       const verdict = verdictOf(annotation);
-      if (anchored.status === 'orphan') findings.push({ severity: 'error', message: 'orphan: the claim is no longer in the document; re-attach or delete the annotation' });
-      if (verdict === 'contradicts') findings.push({ severity: 'error', message: 'contradicted by its evidence' });
-      else if (isUnsupported(annotation)) findings.push({ severity: 'error', message: verdict === 'not-addressed' ? 'unsupported: the evidence does not address the claim' : 'unsupported: no evidence' });
+      if (start === undefined) findings.push({ severity: 'error', message: 'orphan: the claim is no longer in the document; re-attach or delete the annotation' });
+      const attention = needsAttention({ verdict, evidence: evidenceOf(annotation) });
+      if (attention === 'contradicted') findings.push({ severity: 'error', message: 'contradicted by its evidence' });
+      if (attention === 'unsupported') findings.push({ severity: 'error', message: verdict === 'not-addressed' ? 'unsupported: the evidence does not address the claim' : 'unsupported: no evidence' });
       const evidence: LintJson['claims'][number]['evidence'] = [];
       for (const link of evidenceOf(annotation)) {
         const paper = corpus.papers.get(link.paper);
@@ -134,8 +140,8 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
       report.claims.push({
         id: annotation.id,
         text: quoteSelector(annotation).exact,
-        status: anchored.status,
-        line: anchored.status === 'anchored' ? lineOf(text, anchored.start) : null,
+        status: start === undefined ? 'orphan' : 'anchored',
+        line: start === undefined ? null : lineOf(text, start),
         verdict,
         evidence,
         findings,

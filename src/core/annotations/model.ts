@@ -158,11 +158,6 @@ export function noteOf(annotation: Annotation): string | undefined {
   return annotation.body.find((body): body is NoteBody => body.purpose === 'commenting')?.value;
 }
 
-/** A claim that stands on nothing: no evidence at all, or evidence that does not address it. */
-export function isUnsupported(annotation: Annotation): boolean {
-  return verdictOf(annotation) === 'not-addressed' || evidenceOf(annotation).length === 0;
-}
-
 /** A copy with new fields and `modified` set to now (merges compare `modified`, so every edit must go through here). */
 export function touch(annotation: Annotation, changes: Partial<Pick<Annotation, 'target' | 'body'>>, now = new Date()): Annotation {
   return { ...annotation, ...changes, modified: now.toISOString() };

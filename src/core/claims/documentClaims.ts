@@ -47,8 +47,8 @@ export interface DocumentClaims {
   readonly orphans: readonly OrphanClaim[];
 }
 
-/** A claim that stands on nothing or is contradicted: what Problems reports. */
-export function needsAttention(claim: Pick<DocumentClaim, 'verdict' | 'evidence'>): 'contradicted' | 'unsupported' | undefined {
+/** A claim that stands on nothing or is contradicted: what Problems reports and what makes `lint` fail (one rule for both). */
+export function needsAttention(claim: { readonly verdict: Verdict; readonly evidence: readonly unknown[] }): 'contradicted' | 'unsupported' | undefined {
   if (claim.verdict === 'contradicts') return 'contradicted';
   if (claim.evidence.length === 0 || claim.verdict === 'not-addressed') return 'unsupported';
   return undefined;
