@@ -3,21 +3,37 @@ import { buildPanelView, type PanelTarget, type PanelView } from '../core/panels
 import { isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelState, type WebviewToHost } from '../protocol/messages';
 import type { CorpusService } from './corpusService';
 import { webviewPage } from './webviewPage';
+import { WebviewPanelRegistry } from './webviewPanels';
 
 /** Paper and challenge panels: one per target, reused when opened again, restored after a reload. */
 /** Builds the view of targets that do not come from the corpus alone (claims). */
 export type ViewResolver = (target: PanelTarget) => Promise<PanelView | undefined>;
 
 export class PanelManager implements vscode.Disposable {
-  private readonly panels = new Map<string, CompanionPanel>();
   private resolver: ViewResolver = async () => undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly registry: WebviewPanelRegistry<PanelTarget, CompanionPanel>;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly corpus: CorpusService,
-  ) {
-    this.disposables.push(corpus.onDidChange(() => this.panels.forEach((panel) => void panel.render())));
+  constructor(extensionUri: vscode.Uri, corpus: CorpusService) {
+    this.registry = new WebviewPanelRegistry<PanelTarget, CompanionPanel>({
+      viewType: PANEL_VIEW_TYPE,
+      extensionUri,
+      keyOf,
+      titleOf,
+      targetOfState: (state) => {
+        const target = (state as PanelState | undefined)?.target;
+        return isPanelTarget(target) ? target : undefined;
+      },
+      create: (panel, target) => new CompanionPanel(panel, target, extensionUri, corpus, (next) => this.open(next), (next) => this.resolver(next)),
+    });
+    this.disposables.push(this.registry, corpus.onDidChange(() => this.openPanels.forEach((panel) => void panel.render())));
+  }
+
+  /** Registers the serializer that restores panels after a reload. */
+  register(context: vscode.ExtensionContext): this {
+    this.registry.register(context);
+    context.subscriptions.push(this);
+    return this;
   }
 
   setViewResolver(resolver: ViewResolver): void {
@@ -26,56 +42,23 @@ export class PanelManager implements vscode.Disposable {
 
   /** Re-renders open panels of one kind (e.g. claims after an annotation changed). */
   refresh(kind: PanelTarget['kind']): void {
-    this.panels.forEach((panel) => panel.target.kind === kind && void panel.render());
+    this.openPanels.forEach((panel) => panel.target.kind === kind && void panel.render());
   }
 
   open(target: PanelTarget): CompanionPanel {
-    const existing = this.panels.get(keyOf(target));
-    if (existing) {
-      existing.retarget(target);
-      existing.panel.reveal(undefined, false);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, titleOf(target), vscode.ViewColumn.Active, this.options());
-    return this.adopt(panel, target);
+    return this.registry.open(target);
   }
 
   /** Called by the serializer with a panel VS Code recreated after a reload. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
-    const target = (state as PanelState | undefined)?.target;
-    if (!isPanelTarget(target)) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.options();
-    this.adopt(panel, target);
+    this.registry.restore(panel, state);
   }
 
   get openPanels(): readonly CompanionPanel[] {
-    return [...this.panels.values()];
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // Scripts run only our bundled webview script (CSP + nonce); only media/ and dist/webview are readable.
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
-    };
-  }
-
-  private adopt(panel: vscode.WebviewPanel, target: PanelTarget): CompanionPanel {
-    const companion = new CompanionPanel(panel, target, this.extensionUri, this.corpus, (next) => this.open(next), (next) => this.resolver(next));
-    this.panels.set(keyOf(target), companion);
-    panel.onDidDispose(() => {
-      if (this.panels.get(keyOf(companion.target)) === companion) this.panels.delete(keyOf(companion.target));
-      companion.dispose();
-    });
-    return companion;
+    return this.registry.openPanels;
   }
 
   dispose(): void {
-    this.panels.forEach((panel) => panel.panel.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { EvidenceNode, TreeNode } from '../../core/tree/corpusTree';
 import type { PanelTarget } from '../../core/panels/panelModels';
-import { PANEL_VIEW_TYPE } from '../../protocol/messages';
 import type { CorpusService } from '../../services/corpusService';
 import { PanelManager } from '../../services/companionPanels';
 
@@ -28,12 +27,8 @@ export function evidenceTarget(node: EvidenceNode): PanelTarget {
 }
 
 export function activatePanels(context: vscode.ExtensionContext, corpus: CorpusService): PanelManager {
-  const manager = new PanelManager(context.extensionUri, corpus);
+  const manager = new PanelManager(context.extensionUri, corpus).register(context);
   context.subscriptions.push(
-    manager,
-    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => manager.restore(panel, state),
-    }),
     vscode.commands.registerCommand('literatureCompanion.openPaper', async (argument?: unknown) => {
       const target = await pickTarget('paper', argument, corpus);
       return target && manager.open(target);
