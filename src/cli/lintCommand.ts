@@ -5,6 +5,7 @@ import { AnnotationStore, documentKey, evidenceOf, findAnnotationFile, quoteSele
 import { annotatedClaimsIn, needsAttention } from '../core/claims/documentClaims';
 import type { Corpus } from '../core/corpus/model';
 import { anchorQuote, extractDocument, pdfPathFor, PdfTextExtractor, type DocumentText } from '../core/pdf';
+import { describeReferenceHint, matchReferences, parseReferenceList, type ReferenceHint } from '../core/references';
 import type { Io, PdfFlags } from './pdfCommands';
 
 /**
@@ -18,6 +19,10 @@ import type { Io, PdfFlags } from './pdfCommands';
  * one (verdict not-addressed, or no evidence), a quote not found in its paper's PDF, evidence citing a
  * paper the corpus does not have. Warnings: a quote found on another page than stated, evidence of another
  * version than the corpus pins. Quotes whose PDF is not in --pdfs are reported as unverified.
+ *
+ * The document's own reference list (list items under a "Sources"/"References"/"Источники" heading) is
+ * linked to the corpus papers it names; a title or address that differs from the pinned paper is a hint,
+ * which never changes the exit code.
  */
 export type QuoteCheck = 'found' | 'found-elsewhere' | 'not-found' | 'pdf-missing' | 'pdf-error' | 'unknown-paper' | 'version-mismatch';
 
@@ -41,7 +46,15 @@ export interface LintJson {
     findings: LintFinding[];
   }[];
   problems: string[];
-  summary: { claims: number; errors: number; warnings: number };
+  /** The document's reference lines, each with the corpus paper it names (null when none) and its hints. */
+  references: {
+    line: number;
+    title: string;
+    paper: string | null;
+    version: string | null;
+    hints: { kind: ReferenceHint['kind']; message: string }[];
+  }[];
+  summary: { claims: number; errors: number; warnings: number; hints: number };
 }
 
 function lineOf(text: string, offset: number): number {
@@ -92,7 +105,7 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
     }
     return pending;
   };
-  const report: LintJson = { file, annotations: annotationFile, document, claims: [], problems: store.problems, summary: { claims: 0, errors: 0, warnings: 0 } };
+  const report: LintJson = { file, annotations: annotationFile, document, claims: [], problems: store.problems, references: referencesOf(text, corpus), summary: { claims: 0, errors: 0, warnings: 0, hints: 0 } };
   try {
     // The same claim list the editor builds (re-anchoring included), so lint and the editor never disagree.
     const annotations = store.list(document);
@@ -151,7 +164,12 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
     await extractor.dispose();
   }
   const all = report.claims.flatMap((claim) => claim.findings);
-  report.summary = { claims: report.claims.length, errors: all.filter((f) => f.severity === 'error').length, warnings: all.filter((f) => f.severity === 'warning').length };
+  report.summary = {
+    claims: report.claims.length,
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    hints: report.references.reduce((count, reference) => count + reference.hints.length, 0),
+  };
   if (json) {
     io.out(JSON.stringify(report, null, 2));
   } else {
@@ -160,7 +178,23 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
       io.out(`${place}  ${claim.verdict}  ${claim.evidence.length} source(s)  "${short(claim.text)}"`);
       for (const finding of claim.findings) io.out(`    ${finding.severity}: ${finding.message}`);
     }
-    io.out(`${report.summary.claims} claim(s), ${report.summary.errors} error(s), ${report.summary.warnings} warning(s) — annotations from ${annotationFile}`);
+    for (const reference of report.references) {
+      const paper = reference.paper ? `→ ${reference.paper}${reference.version}` : '→ not in the corpus';
+      io.out(`${target}:${reference.line}  reference ${paper}  "${short(reference.title)}"`);
+      for (const hint of reference.hints) io.out(`    hint: ${hint.message}`);
+    }
+    io.out(`${report.summary.claims} claim(s), ${report.summary.errors} error(s), ${report.summary.warnings} warning(s), ${report.summary.hints} hint(s) — annotations from ${annotationFile}`);
   }
   return report.summary.errors > 0 ? 1 : 0;
+}
+
+/** The document's reference list, linked to the corpus (1-based lines, as the rest of the report). */
+function referencesOf(text: string, corpus: Corpus): LintJson['references'] {
+  return matchReferences(parseReferenceList(text), corpus).map((match) => ({
+    line: match.reference.line + 1,
+    title: match.reference.title,
+    paper: match.paper?.id ?? null,
+    version: match.paper?.version ?? null,
+    hints: match.hints.map((hint) => ({ kind: hint.kind, message: describeReferenceHint(hint) })),
+  }));
 }

@@ -49,7 +49,8 @@ describe('literature-companion lint', () => {
     const json = JSON.parse(result.stdout);
     assert.equal(json.document, 'talk/talk.md');
     assert.deepEqual(json.claims.map((c: { status: string; line: number; evidence: { check: string }[] }) => [c.status, c.line, c.evidence[0]!.check]), [['anchored', 5, 'found']]);
-    assert.deepEqual(json.summary, { claims: 1, errors: 0, warnings: 0 });
+    assert.deepEqual(json.summary, { claims: 1, errors: 0, warnings: 0, hints: 0 });
+    assert.deepEqual(json.references, []);
   });
 
   it('exits 1 on contradicted, unsupported and orphaned claims and on a quote that no longer verifies, with a readable report', async () => {
@@ -69,6 +70,21 @@ describe('literature-companion lint', () => {
     assert.match(result.stdout, /orphan {2}not-addressed[\s\S]*error: orphan: the claim is no longer in the document/);
     assert.match(result.stdout, /error: unsupported: the evidence does not address the claim/);
     assert.match(result.stdout, /3 claim\(s\), 4 error\(s\), 0 warning\(s\)/);
+  });
+
+  it('links the document\'s reference list to the corpus, with hints that never fail the run', async () => {
+    const references = '\n## References\n\n1. Paper 1 – <https://example.org/paper-1.pdf>\n2. Paper One Hundred – <https://arxiv.org/pdf/2101.00001>\n';
+    const { file, corpus, pdfs, cache } = await setUp([supported], `${TALK}${references}`);
+    const result = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.deepEqual(json.references.map((r: { line: number; paper: string | null; hints: { kind: string }[] }) => [r.line, r.paper, r.hints.map((h) => h.kind)]), [[11, '1', ['other-place']], [12, null, []]]);
+    assert.match(json.references[0].hints[0].message, /example\.org\/paper-1\.pdf is not the pinned version; the corpus pins 1v1/);
+    assert.equal(json.summary.hints, 1);
+    const text = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache);
+    assert.match(text.stdout, /talk\.md:11 {2}reference → 1v1 {2}"Paper 1"\n {4}hint: https:\/\/example\.org/);
+    assert.match(text.stdout, /talk\.md:12 {2}reference → not in the corpus {2}"Paper One Hundred"/);
+    assert.match(text.stdout, /1 hint\(s\)/);
   });
 
   it('marks quotes unverified (not failed) when the PDF is absent', async () => {

@@ -4,4 +4,5 @@
  */
 export { loadClaims } from './load';
 export { findInTalk, stripLineMarkup, type TalkSpan } from './talkText';
+export { MISSING_MARK, OPPOSED_MARK, rationaleProblems } from './verdictRules';
 export { formatClaimProblem, isVerifiedSource, VERDICTS, type Claim, type ClaimEvidence, type ClaimProblem, type ClaimSet, type Verdict } from './model';

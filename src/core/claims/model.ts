@@ -25,7 +25,7 @@ export interface Claim {
   /** A short English gloss of the claim. */
   readonly gloss: string;
   readonly verdict: Verdict;
-  /** One line on why the evidence earns that verdict. */
+  /** Why the evidence earns that verdict, by the rules of sources/README.md (checked by rationaleProblems). */
   readonly rationale: string;
   readonly evidence: readonly ClaimEvidence[];
   readonly file: string;

@@ -4,7 +4,7 @@ import type { Corpus, Paper } from '../../core/corpus/model';
 import type { CorpusService } from '../../services/corpusService';
 import { paperIdOf } from '../../services/paperArgument';
 import { citationLanguageOfDocument } from './citedContext';
-import { pinnedSource, shortAuthors } from './paperMarkdown';
+import { pinnedSource, shortAuthors } from '../../services/paperMarkdown';
 
 export interface InsertCitationResult {
   readonly status: 'inserted' | 'cancelled' | 'failed';

@@ -3,7 +3,7 @@ import { citationAt, parseCitations, type Citation, type CitedKey } from '../../
 import type { Corpus, Paper } from '../../core/corpus/model';
 import type { CorpusService } from '../../services/corpusService';
 import { citationLanguageOfDocument, keyInProgress, keyRestLength } from './citedContext';
-import { escapeMarkdown, paperMarkdown, shortAuthors } from './paperMarkdown';
+import { escapeMarkdown, paperMarkdown, shortAuthors } from '../../services/paperMarkdown';
 
 export const CITATION_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'tex' }];
 export const COMPLETION_TRIGGERS = ['@', '{', ','];

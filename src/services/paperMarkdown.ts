@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/corpus/model';
+import type { Paper } from '../core/corpus/model';
 
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 
