@@ -160,5 +160,11 @@ describe('annotating claims while writing', () => {
     assert.equal(result, undefined, 'the link is refused rather than overwriting the broken file');
     assert.equal(readFileSync(annotationFile(), 'utf8'), '{ "schemaVersion": 1, "documents": { broken');
     assert.ok(existsSync(annotationFile()));
+    await store!.reload();
+    assert.equal(readdirSync(join(workspaceRoot(), '.literature')).filter((name) => name.includes('corrupt')).length, backups.length, 'the same broken content is backed up once');
+    // Only that file's claims are affected: the bundled talk's claims still show.
+    const talk = await vscode.workspace.openTextDocument(join(workspaceRoot(), 'talk-ru.md'));
+    const bundled = await api.claims.service.bundledClaims();
+    assert.equal((await api.claims.service.claimsOf(talk)).claims.length, bundled.claims.length);
   });
 });
