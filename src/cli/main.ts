@@ -8,6 +8,7 @@ import { claimsCommand } from './claimsCommand';
 import { searchCommand } from './searchCommand';
 import { exportCommand } from './exportCommand';
 import { lintCommand } from './lintCommand';
+import { mergeAnnotationsCommand } from './mergeAnnotationsCommand';
 
 const USAGE = `Usage: literature-companion <command> [options]
 
@@ -38,6 +39,10 @@ Commands:
                                    .literature/annotations.json in FILE's folder or above): orphans after
                                    re-anchoring, verdicts, quotes re-checked in the PDFs present; exits 1
                                    on an orphaned, contradicted or unsupported claim or a quote not found
+  merge-annotations BASE OURS THEIRS
+                                   git's merge driver for .literature/annotations.json (%O %A %B): merges
+                                   per annotation into OURS; a claim edited on both branches keeps both
+                                   versions, marked conflicted; exits 0 when clean, 1 on such conflicts
 
 Options:
   --corpus DIR   corpus folder (default: the bundled sources/)
@@ -82,7 +87,7 @@ function option(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-const COMMANDS = ['corpus', 'verify', 'excerpt', 'claims', 'search', 'export', 'lint'];
+const COMMANDS = ['corpus', 'verify', 'excerpt', 'claims', 'search', 'export', 'lint', 'merge-annotations'];
 
 export async function main(args: string[], bundledCorpus: string, io: Io): Promise<number> {
   const [command, ...rest] = args;
@@ -94,6 +99,8 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     io.err(`literature-companion: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
+  // Needs no corpus: git runs it in any repository.
+  if (command === 'merge-annotations') return mergeAnnotationsCommand(rest, io);
   const root = resolve(option(rest, '--corpus') ?? bundledCorpus);
   const corpus = await loadCorpus(root);
   if (corpus.problems.length > 0) {

@@ -194,14 +194,15 @@ export function validateAnnotation(value: unknown, document?: string): string | 
 }
 
 /**
- * The text written to disk: stable order (documents by path, annotations by position then id, tombstones
- * by id) and nothing that changes unless an annotation does, so diffs stay small and git merges
- * independent additions.
+ * The text written to disk: stable order (documents by path, annotations by id, tombstones by id), one
+ * block of lines per annotation, nothing that changes unless an annotation does: diffs stay small, and
+ * git's own merge joins independent additions and edits (merge-annotations handles the rest).
  */
 export function serializeAnnotationFile(annotations: readonly Annotation[], invalid: ParsedAnnotationFile['invalid'], deleted: ReadonlyMap<string, string> = new Map()): string {
   const byDocument = new Map<string, unknown[]>();
   const listOf = (document: string) => byDocument.get(document) ?? byDocument.set(document, []).get(document)!;
-  const sorted = [...annotations].sort((a, b) => compareText(a.target.source, b.target.source) || a.target.selector[1].start - b.target.selector[1].start || compareText(a.id, b.id));
+  // By id, not by position: a position changes with every edit above the claim, an id never does.
+  const sorted = [...annotations].sort((a, b) => compareText(a.target.source, b.target.source) || compareText(a.id, b.id));
   for (const annotation of sorted) listOf(annotation.target.source).push(annotation);
   for (const entry of invalid) listOf(entry.document).push(entry.value);
   const documents = emptyRecord<unknown[]>();
