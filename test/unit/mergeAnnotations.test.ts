@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { annotatedClaimsIn } from '../../src/core/claims/documentClaims';
-import { AnnotationStore, annotationFileFor, bodiesFor, createAnnotation, mergeAnnotationFiles, moveTo, noteOf, parseAnnotationFile, touch, verdictOf, type Annotation, type Verdict } from '../../src/core/annotations';
+import { AnnotationStore, annotationFileFor, bodiesFor, createAnnotation, driverCommand, mergeAnnotationFiles, setUpGitMerge, withMergeAttribute, moveTo, noteOf, parseAnnotationFile, touch, verdictOf, type Annotation, type Verdict } from '../../src/core/annotations';
 
 /**
  * Two co-authors annotate the talk on their own branches and merge with real git: with git's own merge
@@ -41,11 +41,8 @@ async function repository(withDriver: boolean): Promise<{ root: string; file: st
   await store.save();
   git(root, 'init', '-q', '-b', 'main');
   writeFileSync(join(root, '.gitignore'), '.literature/*.lock\n');
-  if (withDriver) {
-    writeFileSync(join(root, '.gitattributes'), '.literature/annotations.json merge=literature-companion\n');
-    git(root, 'config', 'merge.literature-companion.name', 'Literature Companion annotations');
-    git(root, 'config', 'merge.literature-companion.driver', `"${process.execPath}" "${bin}" merge-annotations %O %A %B`);
-  }
+  // What "Set Up Git Merge for Annotations" does, with this test's node (PATH may have none).
+  if (withDriver) await setUpGitMerge(root, driverCommand(false, bin).replace(/^node /, `"${process.execPath}" `));
   git(root, 'add', '-A');
   assert.equal(git(root, 'commit', '-q', '-m', 'talk and annotations').status, 0);
   return { root, file };
@@ -199,5 +196,33 @@ describe('merge-annotations CLI', () => {
     assert.equal(broken.status, 1);
     assert.match(broken.stderr, /theirs: is not valid JSON.*left as your branch's version/);
     assert.equal(readFileSync(ours!, 'utf8'), '{"schemaVersion": 2, "documents": {}, "deleted": {}}');
+  });
+});
+
+describe('Set Up Git Merge for Annotations (what it writes)', { skip: gitAvailable ? false : 'git is not installed' }, () => {
+  it('adds the .gitattributes line once, at the repository root, for a workspace in a subfolder, and sets the driver', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'litcomp-setup-'));
+    git(repo, 'init', '-q', '-b', 'main');
+    writeFileSync(join(repo, '.gitattributes'), '*.pdf binary');
+    const workspace = join(repo, 'talks', 'spring');
+    mkdirSync(workspace, { recursive: true });
+    const first = await setUpGitMerge(workspace, 'literature-companion merge-annotations %O %A %B');
+    assert.equal(first.attributesChanged, true);
+    assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8'), '*.pdf binary\ntalks/spring/.literature/annotations.json merge=literature-companion\n');
+    assert.equal(git(repo, 'config', 'merge.literature-companion.driver').out.trim(), 'literature-companion merge-annotations %O %A %B');
+    assert.equal(git(repo, 'check-attr', 'merge', 'talks/spring/.literature/annotations.json').out.trim(), 'talks/spring/.literature/annotations.json: merge: literature-companion');
+    const again = await setUpGitMerge(workspace, 'literature-companion merge-annotations %O %A %B');
+    assert.equal(again.attributesChanged, false);
+    assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8').match(/merge=literature-companion/g)!.length, 1);
+  });
+
+  it('says what to do outside a git repository', async () => {
+    await assert.rejects(setUpGitMerge(mkdtempSync(join(tmpdir(), 'litcomp-nogit-')), 'x'), /is not in a git repository.*run "git init" there first/);
+  });
+
+  it('the driver command names the CLI exactly when it is installed, else runs the bundled copy with node', () => {
+    assert.equal(driverCommand(true, '/ext/bin/literature-companion.cjs'), 'literature-companion merge-annotations %O %A %B');
+    assert.equal(driverCommand(false, '/ext/bin/literature-companion.cjs'), 'node "/ext/bin/literature-companion.cjs" merge-annotations %O %A %B');
+    assert.equal(withMergeAttribute('a.json merge=literature-companion\n', 'a.json'), undefined);
   });
 });

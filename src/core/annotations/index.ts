@@ -8,3 +8,4 @@ export { moveTo, reanchor, type Reanchored, type ReanchorOptions } from './reanc
 export { ANNOTATION_FILE, annotationFileFor, AnnotationStore, documentKey, findAnnotationFile, workspaceRootOf, writeFileAtomic, type AnnotationStoreOptions, type SaveResult } from './store';
 export { FileLockTimeout, lockFileOf, withFileLock, type FileLockOptions } from './fileLock';
 export { mergeAnnotationFiles, type AnnotationMergeResult } from './threeWayMerge';
+export { driverCommand, isOnPath, setUpGitMerge, withMergeAttribute, type GitMergeSetup } from './gitMergeSetup';
