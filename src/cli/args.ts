@@ -21,6 +21,7 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   search: { values: ['--corpus', '--top', ...PDF_FLAGS], switches: ['--json', '--explain'], positionals: 'many' },
   export: { values: ['--corpus', '--format'], switches: [], positionals: 'none' },
   lint: { values: ['--corpus', '--annotations', ...PDF_FLAGS], switches: ['--json'], positionals: 'one' },
+  'merge-annotations': { values: [], switches: [], positionals: 'many' },
 };
 
 export interface ParsedArgs {

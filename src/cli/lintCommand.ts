@@ -90,9 +90,10 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
     io.err(`literature-companion: no annotations for ${file}: there is no .literature/annotations.json in its folder or any folder above it (pass --annotations FILE to name one)`);
     return 2;
   }
-  const store = await AnnotationStore.open(annotationFile);
+  // lint only reads: no backup of a broken file, nothing written into the repository it checks.
+  const store = await AnnotationStore.open(annotationFile, { backups: false });
   for (const problem of store.problems) io.err(`literature-companion: ${problem}`);
-  if (store.backup) return 1;
+  if (store.unreadableError) return 1;
   const document = documentKey(store.workspaceRoot, file);
   const text = await readFile(file, 'utf8');
   const extractor = new PdfTextExtractor({ workers: 1 });

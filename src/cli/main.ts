@@ -11,6 +11,7 @@ import { claimsCommand } from './claimsCommand';
 import { searchCommand } from './searchCommand';
 import { exportCommand } from './exportCommand';
 import { lintCommand } from './lintCommand';
+import { mergeAnnotationsCommand } from './mergeAnnotationsCommand';
 
 const USAGE = `Usage: literature-companion <command> [options]
 
@@ -43,6 +44,10 @@ Commands:
                                    .literature/annotations.json in FILE's folder or above): orphans after
                                    re-anchoring, verdicts, quotes re-checked in the PDFs present; exits 1
                                    on an orphaned, contradicted or unsupported claim or a quote not found
+  merge-annotations BASE OURS THEIRS
+                                   git's merge driver for .literature/annotations.json (%O %A %B): merges
+                                   per annotation into OURS; a claim edited on both branches keeps both
+                                   versions, marked conflicted; exits 0 when clean, 1 on such conflicts
 
 Options:
   --corpus DIR   corpus folder (default: the bundled sources/)
@@ -108,6 +113,8 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     io.err(`literature-companion: ${parsed.error}\n\n${USAGE}`);
     return 2;
   }
+  // Needs no corpus: git runs it in any repository.
+  if (command === 'merge-annotations') return mergeAnnotationsCommand(rest, io);
   const flag = (name: string) => parsed.values.get(name);
   for (const [name, folder] of [['--corpus', flag('--corpus')], ['--pdfs', flag('--pdfs')]] as const) {
     const missing = await missingFolder(name, folder);

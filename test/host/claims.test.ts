@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Annotation } from '../../src/core/annotations';
+import { createAnnotation, type Annotation } from '../../src/core/annotations';
 import type { LiteratureCompanionApi } from '../../src/extension';
 import type { ClaimsNode } from '../../src/features/claims/view';
 import { activateExtension, waitFor } from './support';
@@ -160,5 +161,50 @@ describe('annotating claims while writing', () => {
     assert.equal(result, undefined, 'the link is refused rather than overwriting the broken file');
     assert.equal(readFileSync(annotationFile(), 'utf8'), '{ "schemaVersion": 1, "documents": { broken');
     assert.ok(existsSync(annotationFile()));
+    await store!.reload();
+    assert.equal(readdirSync(join(workspaceRoot(), '.literature')).filter((name) => name.includes('corrupt')).length, backups.length, 'the same broken content is backed up once');
+    // Only that file's claims are affected: the bundled talk's claims still show.
+    const talk = await vscode.workspace.openTextDocument(join(workspaceRoot(), 'talk-ru.md'));
+    const bundled = await api.claims.service.bundledClaims();
+    assert.equal((await api.claims.service.claimsOf(talk)).claims.length, bundled.claims.length);
+  });
+});
+
+describe('annotations merged from two git branches', () => {
+  let api: LiteratureCompanionApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  it('shows a claim edited on both branches as conflicted until one version is removed', async () => {
+    const text = '# Merged\n\nBoth of us annotated this sentence.\n';
+    await openEditor('merged.md', text);
+    const start = text.indexOf('Both of us');
+    const end = start + 'Both of us annotated this sentence.'.length;
+    const ours = createAnnotation({ id: 'urn:uuid:ours', document: 'merged.md', text, start, end, verdict: 'supports', note: 'ours' });
+    const theirs = { ...createAnnotation({ id: 'urn:uuid:ours~theirs-1', document: 'merged.md', text, start, end, verdict: 'contradicts', note: 'theirs' }), conflictsWith: ours.id };
+    mkdirSync(join(workspaceRoot(), '.literature'), { recursive: true });
+    writeFileSync(annotationFile(), JSON.stringify({ schemaVersion: 2, documents: { 'merged.md': [ours, theirs] }, deleted: {} }));
+    await (await api.claims.service.annotations())!.reload();
+    api.claims.service.invalidate();
+    const claimNodes = async () => (await viewNodes(api)).filter((node): node is Extract<ClaimsNode, { kind: 'claim' }> => node.kind === 'claim');
+    const pair = await claimNodes();
+    assert.equal(pair.length, 2);
+    for (const node of pair) assert.match(String(api.claims.tree.getTreeItem(node).description), /^conflicted · /);
+    const theirsNode = pair.find((node) => node.claim.annotation?.id === theirs.id);
+    assert.equal(await vscode.commands.executeCommand('literatureCompanion.removeClaim', theirsNode, { confirm: false }), true);
+    const kept = await claimNodes();
+    assert.deepEqual(kept.map((node) => node.claim.annotation?.id), [ours.id]);
+    assert.doesNotMatch(String(api.claims.tree.getTreeItem(kept[0]!).description), /conflicted/);
+  });
+
+  it('"Set Up Git Merge for Annotations" writes the .gitattributes line and the git config entry', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: workspaceRoot() });
+    const result = await vscode.commands.executeCommand<{ attributesFile: string; driver: string } | undefined>('literatureCompanion.setUpGitMerge', { confirm: false });
+    assert.ok(result, 'set up');
+    assert.match(readFileSync(join(workspaceRoot(), '.gitattributes'), 'utf8'), /^\.literature\/annotations\.json merge=literature-companion$/m);
+    assert.equal(execFileSync('git', ['config', 'merge.literature-companion.driver'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim(), result.driver);
+    assert.match(result.driver, /merge-annotations %O %A %B$/);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -105,6 +105,14 @@ describe('literature-companion lint', () => {
     writeFileSync(annotationFileFor(workspace), '{ broken');
     const corrupt = run('lint', file, '--corpus', corpus);
     assert.equal(corrupt.status, 1);
-    assert.match(corrupt.stderr, /annotations\.json: is not valid JSON .* A copy was saved as .*\.corrupt-/);
+    assert.match(corrupt.stderr, /annotations\.json: is not valid JSON .*No annotations were loaded from it, and it will not be overwritten: fix it/);
+    assert.deepEqual(readdirSync(join(workspace, '.literature')).sort(), ['annotations.json'], 'lint writes nothing: no backup, no lock');
+  });
+
+  it('exits 1 on a claim marked "no evidence yet", whatever its verdict', async () => {
+    const { file, corpus, pdfs, cache } = await setUp([{ exact: 'RLHF needs reward models.', verdict: 'supports', evidence: [] }]);
+    const result = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache);
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /error: unsupported: no evidence/);
   });
 });

@@ -7,3 +7,5 @@ export { AnnotationFileError, MAX_ANNOTATION_FILE_BYTES, MAX_ANNOTATIONS, parseA
 export { moveTo, reanchor, type Reanchored, type ReanchorOptions } from './reanchor';
 export { ANNOTATION_FILE, annotationFileFor, AnnotationStore, documentKey, findAnnotationFile, workspaceRootOf, writeFileAtomic, type AnnotationStoreOptions, type SaveResult } from './store';
 export { FileLockTimeout, lockFileOf, withFileLock, type FileLockOptions } from './fileLock';
+export { mergeAnnotationFiles, type AnnotationMergeResult } from './threeWayMerge';
+export { driverCommand, isOnPath, setUpGitMerge, withMergeAttribute, type GitMergeSetup } from './gitMergeSetup';

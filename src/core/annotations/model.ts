@@ -86,6 +86,11 @@ export interface Annotation {
   readonly modified: string;
   readonly target: AnnotationTarget;
   readonly body: readonly AnnotationBody[];
+  /**
+   * Set by `merge-annotations` on the other side's version of a claim both co-authors edited: the id of
+   * the version it conflicts with. The pair is shown as conflicted until the person deletes one.
+   */
+  readonly conflictsWith?: string;
 }
 
 /** How much text around a claim the quote selector keeps: enough to tell repeats apart, short enough to survive edits. */

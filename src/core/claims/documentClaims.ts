@@ -31,6 +31,8 @@ export interface DocumentClaim {
   readonly annotation?: Annotation;
   /** How the annotation was found after edits; 'quote' for bundled claims. */
   readonly method: 'position' | 'quote' | 'fuzzy';
+  /** Edited on two git branches and both versions kept by merge-annotations: the person keeps one. */
+  readonly conflicted?: boolean;
 }
 
 /** An annotation (or a bundled claim of this talk) whose text is no longer in the document. */
@@ -85,6 +87,7 @@ export function annotatedClaimsIn(text: string, annotations: readonly Annotation
   const transcribed = transcribedQuotes(corpus);
   const located: DocumentClaim[] = [];
   const orphans: OrphanClaim[] = [];
+  const conflicted = conflictedIds(annotations);
   // After an edit every claim below it moves by the same amount: the last shift seen is the next hint.
   let expectedShift = 0;
   for (const annotation of annotations) {
@@ -107,9 +110,20 @@ export function annotatedClaimsIn(text: string, annotations: readonly Annotation
       note: noteOf(annotation),
       annotation,
       method: anchored.method,
+      ...(conflicted.has(annotation.id) ? { conflicted: true } : {}),
     });
   }
   return { claims: located, orphans };
+}
+
+/** Both halves of each pair merge-annotations kept (`conflictsWith`), while both are still there. */
+function conflictedIds(annotations: readonly Annotation[]): Set<string> {
+  const ids = new Set(annotations.map((annotation) => annotation.id));
+  const conflicted = new Set<string>();
+  for (const annotation of annotations) {
+    if (annotation.conflictsWith && ids.has(annotation.conflictsWith)) conflicted.add(annotation.id).add(annotation.conflictsWith);
+  }
+  return conflicted;
 }
 
 /** Stored quotes the corpus marks as coming from a transcription: evidence reusing them stays unverified. */

@@ -8,6 +8,7 @@ import type { CorpusService } from '../../services/corpusService';
 import type { PanelManager } from '../../services/companionPanels';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { activateClaimEditor } from './editor';
+import { registerGitMergeSetup } from './gitMerge';
 import { ClaimsService } from './service';
 import { EvidenceSuggestions } from './suggestions';
 import { ClaimsTreeProvider, type ClaimsNode } from './view';
@@ -103,6 +104,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
       }
       return service.remove(annotation.id);
     }),
+    registerGitMergeSetup(context),
     vscode.commands.registerCommand('literatureCompanion.deleteOrphan', (node?: ClaimsNode, options?: { confirm?: boolean }) => vscode.commands.executeCommand('literatureCompanion.removeClaim', node, options)),
     vscode.commands.registerCommand('literatureCompanion.reattachOrphan', async (node?: ClaimsNode) => {
       const editor = vscode.window.activeTextEditor;

@@ -41,7 +41,11 @@ export class ClaimsService implements vscode.Disposable {
 
   /** The workspace's annotation store, or undefined without a workspace folder. */
   annotations(): Promise<AnnotationStore | undefined> {
-    this.store ??= this.openStore();
+    // A failure is not kept: the next call tries again (the person may have fixed the file meanwhile).
+    this.store ??= this.openStore().catch((error: unknown) => {
+      this.store = undefined;
+      throw error;
+    });
     return this.store;
   }
 
@@ -49,14 +53,12 @@ export class ClaimsService implements vscode.Disposable {
     const root = this.workspaceRoot();
     if (!root) return undefined;
     const file = annotationFileFor(root);
-    const store = await AnnotationStore.open(file);
+    // An untrusted workspace's files must not make the extension write: its annotations are read, never backed up.
+    const store = await AnnotationStore.open(file, { backups: () => vscode.workspace.isTrusted });
     this.reportProblems(store);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
-    const reload = async () => {
-      await store.reload();
-      this.reportProblems(store);
-      this.invalidate();
-    };
+    // Also fires after this window's own saves; the store then sees its own bytes and reads nothing.
+    const reload = () => this.reload(store);
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
     watcher.onDidDelete(reload);
@@ -64,13 +66,35 @@ export class ClaimsService implements vscode.Disposable {
     return store;
   }
 
+  private async reload(store: AnnotationStore): Promise<void> {
+    try {
+      await store.reload();
+    } catch (error) {
+      store.problems = [`${store.file}: ${(error as Error).message}`];
+    }
+    this.reportProblems(store);
+    this.invalidate();
+  }
+
   private reportProblems(store: AnnotationStore): void {
     const text = store.problems.join('\n');
-    if (!text || text === this.reportedProblems) return;
+    if (text === this.reportedProblems) return;
     this.reportedProblems = text;
+    if (!text) return;
+    const unreadable = store.unreadableError;
     const open = vscode.l10n.t('Open the File');
-    void vscode.window.showErrorMessage(vscode.l10n.t('Literature Companion: {0}', store.problems[0]!), open).then((choice) => {
+    const retry = vscode.l10n.t('Read It Again');
+    // A refused file may be a link to /etc/passwd or a device: never offer to open that one.
+    const actions = unreadable?.kind === 'refused' || unreadable?.kind === 'too-large' ? [retry] : unreadable ? [open, retry] : [open];
+    const message = unreadable
+      ? vscode.l10n.t("Literature Companion: {0} Your own claims from this file are hidden until it is fixed; the bundled talk's claims still show.", store.problems[0]!)
+      : vscode.l10n.t('Literature Companion: {0}', store.problems[0]!);
+    void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
       if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(store.file));
+      if (choice === retry) {
+        this.reportedProblems = '';
+        void this.reload(store);
+      }
     });
   }
 
@@ -86,7 +110,8 @@ export class ClaimsService implements vscode.Disposable {
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.claims;
     const text = document.getText();
-    const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.annotations(), this.corpus.get()]);
+    // The person's annotation file failing must not take the bundled talk's claims with it.
+    const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.annotations().catch(() => undefined), this.corpus.get()]);
     const isTheTalk = bundled.talk !== undefined && path.basename(bundled.talk) === path.basename(document.uri.fsPath);
     const storeKey = this.documentKey(document);
     const own = store && storeKey ? store.list(storeKey) : [];

@@ -74,11 +74,12 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
     const { claim } = node;
     const item = new vscode.TreeItem(claim.text, vscode.TreeItemCollapsibleState.None);
     item.id = claim.key;
-    item.description = claimSummary(claim);
+    item.description = claim.conflicted ? vscode.l10n.t('conflicted · {0}', claimSummary(claim)) : claimSummary(claim);
     const tooltip = new vscode.MarkdownString();
+    if (claim.conflicted) tooltip.appendText(`${vscode.l10n.t('Edited on two branches; both versions were kept when they were merged. Keep one: remove the other.')}\n\n`);
     tooltip.appendText(`${claim.text}\n\n${claim.gloss ?? ''}\n\n${claim.rationale ?? claim.note ?? ''}`);
     item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[claim.verdict]);
+    item.iconPath = new vscode.ThemeIcon(claim.conflicted ? 'git-merge' : GROUP_ICONS[claim.verdict]);
     item.contextValue = claim.origin === 'annotation' ? 'claim.annotation' : 'claim.bundled';
     item.command = { command: 'literatureCompanion.revealClaim', title: 'Reveal', arguments: [{ document: node.document.uri.toString(), key: claim.key }] };
     return item;

@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { annotatedClaimsIn } from '../../src/core/claims/documentClaims';
+import { AnnotationStore, annotationFileFor, bodiesFor, createAnnotation, driverCommand, mergeAnnotationFiles, setUpGitMerge, withMergeAttribute, moveTo, noteOf, parseAnnotationFile, touch, verdictOf, type Annotation, type Verdict } from '../../src/core/annotations';
+
+/**
+ * Two co-authors annotate the talk on their own branches and merge with real git: with git's own merge
+ * (the file's layout must let independent changes merge) and with `literature-companion merge-annotations`.
+ */
+
+const bin = join(__dirname, '..', '..', 'bin', 'literature-companion.cjs');
+const TALK = 'RLHF is costly. RLAIF matches RLHF on summarization. Llama 2 uses two reward models. Reward models overfit. Humans disagree often.\n';
+const SENTENCES = ['RLHF is costly.', 'RLAIF matches RLHF on summarization.', 'Llama 2 uses two reward models.', 'Reward models overfit.'];
+/** Ids spread over the sort order, so additions land between existing blocks, as random UUIDs do. */
+const id = (digit: number) => `urn:uuid:${String(digit).repeat(8)}-0000-4000-8000-000000000000`;
+const EVIDENCE = [{ paper: '2309.00267', version: 'v3', page: 4, quote: 'RLAIF achieves comparable performance to RLHF' }];
+
+function claimOf(sentence: string, identifier: string, verdict: Verdict = 'supports'): Annotation {
+  const start = TALK.indexOf(sentence);
+  return createAnnotation({ id: identifier, document: 'talk.md', text: TALK, start, end: start + sentence.length, verdict, evidence: EVIDENCE });
+}
+
+function git(cwd: string, ...args: string[]): { status: number; out: string } {
+  const run = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  return { status: run.status ?? -1, out: run.stdout + run.stderr };
+}
+
+const gitAvailable = spawnSync('git', ['--version']).status === 0;
+
+/** A repository whose main branch has the talk and four annotated claims (ids 1, 3, 5, 7). */
+async function repository(withDriver: boolean): Promise<{ root: string; file: string }> {
+  const root = mkdtempSync(join(tmpdir(), 'litcomp-git-'));
+  writeFileSync(join(root, 'talk.md'), TALK);
+  const file = annotationFileFor(root);
+  const store = await AnnotationStore.open(file);
+  SENTENCES.forEach((sentence, index) => store.upsert(claimOf(sentence, id(index * 2 + 1))));
+  await store.save();
+  git(root, 'init', '-q', '-b', 'main');
+  writeFileSync(join(root, '.gitignore'), '.literature/*.lock\n');
+  // What "Set Up Git Merge for Annotations" does, with this test's node (PATH may have none).
+  if (withDriver) await setUpGitMerge(root, driverCommand(false, bin).replace(/^node /, `"${process.execPath}" `));
+  git(root, 'add', '-A');
+  assert.equal(git(root, 'commit', '-q', '-m', 'talk and annotations').status, 0);
+  return { root, file };
+}
+
+/** On a new branch from main: runs `change` on the annotation store, saves, commits. */
+async function onBranch(root: string, branch: string, change: (store: AnnotationStore) => void): Promise<void> {
+  assert.equal(git(root, 'checkout', '-q', '-b', branch, 'main').status, 0);
+  const store = await AnnotationStore.open(annotationFileFor(root));
+  change(store);
+  await store.save();
+  git(root, 'add', '-A');
+  assert.equal(git(root, 'commit', '-q', '-m', branch).status, 0);
+}
+
+const withVerdict = (annotation: Annotation, verdict: Verdict, note?: string) => touch(annotation, { body: bodiesFor(verdict, EVIDENCE, note) });
+
+/** Alice adds claim 2 and edits 7; Bob adds 6, edits 3 and deletes 5: changes to different claims. */
+async function independentChanges(root: string): Promise<void> {
+  await onBranch(root, 'alice', (store) => {
+    store.upsert(claimOf('Humans disagree often.', id(2), 'not-addressed'));
+    store.upsert(withVerdict(store.get(id(7))!, 'contradicts', 'Alice: overfitting is not shown here'));
+  });
+  await onBranch(root, 'bob', (store) => {
+    store.upsert(claimOf('Humans disagree often.', id(6), 'partially-supports'));
+    store.upsert(withVerdict(store.get(id(3))!, 'partially-supports', 'Bob: only on summarization'));
+    store.remove(id(5));
+  });
+  git(root, 'checkout', '-q', 'alice');
+}
+
+function assertIndependentChangesKept(file: string): void {
+  const parsed = parseAnnotationFile(file, readFileSync(file, 'utf8'));
+  const byId = new Map(parsed.annotations.map((annotation) => [annotation.id, annotation]));
+  assert.deepEqual([...byId.keys()].sort(), [id(1), id(2), id(3), id(6), id(7)].sort());
+  assert.equal(verdictOf(byId.get(id(7))!), 'contradicts');
+  assert.equal(noteOf(byId.get(id(3))!), 'Bob: only on summarization');
+  assert.deepEqual([...parsed.deleted.keys()], [id(5)]);
+}
+
+/** Both edit claim 1 differently (a true conflict), and both re-anchor claim 5 (moved, not edited). */
+async function conflictingChanges(root: string): Promise<void> {
+  // As after each co-author wrote a different line above the claim: same sentence, new offset and context.
+  const moved = (annotation: Annotation, above: string) => moveTo(annotation, above + TALK, annotation.target.selector[1].start + above.length, annotation.target.selector[1].end + above.length);
+  await onBranch(root, 'alice', (store) => {
+    store.upsert(withVerdict(store.get(id(1))!, 'contradicts', 'Alice'));
+    store.upsert(moved(store.get(id(5))!, 'Intro by Alice.\n'));
+    store.upsert(claimOf('Humans disagree often.', id(2)));
+  });
+  await onBranch(root, 'bob', (store) => {
+    store.upsert(withVerdict(store.get(id(1))!, 'partially-supports', 'Bob'));
+    store.upsert(moved(store.get(id(5))!, 'Bob wrote a longer introduction.\n'));
+  });
+  git(root, 'checkout', '-q', 'alice');
+}
+
+describe('annotations that merge in git', { skip: gitAvailable ? false : 'git is not installed' }, () => {
+  it("independent changes on two branches merge cleanly with git's own merge (the file's layout)", async () => {
+    const { root, file } = await repository(false);
+    await independentChanges(root);
+    const merge = git(root, 'merge', '--no-edit', 'bob');
+    assert.equal(merge.status, 0, merge.out);
+    assertIndependentChangesKept(file);
+  });
+
+  it('independent changes merge cleanly with the merge driver too', async () => {
+    const { root, file } = await repository(true);
+    await independentChanges(root);
+    const merge = git(root, 'merge', '--no-edit', 'bob');
+    assert.equal(merge.status, 0, merge.out);
+    assertIndependentChangesKept(file);
+  });
+
+  it("a claim edited on both branches: git's own merge leaves conflict markers (the file no longer parses)", async () => {
+    const { root, file } = await repository(false);
+    await conflictingChanges(root);
+    assert.notEqual(git(root, 'merge', '--no-edit', 'bob').status, 0);
+    assert.match(readFileSync(file, 'utf8'), /^<<<<<<< /m);
+    assert.throws(() => parseAnnotationFile(file, readFileSync(file, 'utf8')));
+  });
+
+  it('a claim edited on both branches: the driver keeps both versions, marks the conflict, and git stops for the person', async () => {
+    const { root, file } = await repository(true);
+    await conflictingChanges(root);
+    const merge = git(root, 'merge', '--no-edit', 'bob');
+    assert.notEqual(merge.status, 0, 'git is told there is a conflict');
+    assert.match(merge.out, /1 claim\(s\) were edited on both branches: urn:uuid:11111111.* Both versions are kept/);
+    const parsed = parseAnnotationFile(file, readFileSync(file, 'utf8'));
+    assert.deepEqual(parsed.invalid, []);
+    const versions = parsed.annotations.filter((annotation) => annotation.id === id(1) || annotation.conflictsWith === id(1));
+    assert.deepEqual(versions.map((annotation) => [verdictOf(annotation), noteOf(annotation), annotation.conflictsWith]).sort(), [
+      ['contradicts', 'Alice', undefined],
+      ['partially-supports', 'Bob', id(1)],
+    ]);
+    // Moved on both sides (re-anchored, not edited): one version, no conflict. Alice's addition is kept.
+    assert.equal(parsed.annotations.filter((annotation) => annotation.id === id(5) || annotation.conflictsWith === id(5)).length, 1);
+    assert.ok(parsed.annotations.some((annotation) => annotation.id === id(2)));
+    assert.equal(parsed.annotations.length, 6, 'claims 1 (twice), 2, 3, 5, 7: nothing lost');
+    // The editor shows the pair as conflicted until the person keeps one.
+    const store = await AnnotationStore.open(file);
+    const conflictedTexts = () => annotatedClaimsIn(TALK, store.list('talk.md')).claims.filter((claim) => claim.conflicted).map((claim) => claim.text);
+    assert.deepEqual(conflictedTexts(), ['RLHF is costly.', 'RLHF is costly.']);
+    store.remove(versions.find((annotation) => annotation.conflictsWith)!.id);
+    assert.deepEqual(conflictedTexts(), []);
+  });
+});
+
+describe('mergeAnnotationFiles (three-way, per annotation)', () => {
+  const file = (annotations: Annotation[], deleted: Record<string, string> = {}) => JSON.stringify({ schemaVersion: 2, documents: { 'talk.md': annotations }, deleted });
+  const a = claimOf('RLHF is costly.', id(1));
+  const b = claimOf('Reward models overfit.', id(3));
+
+  it('both added → both kept; an edit on one side wins over the untouched other', () => {
+    const edited = withVerdict(a, 'contradicts');
+    const merged = mergeAnnotationFiles(file([a]), file([edited]), file([a, b]));
+    assert.deepEqual(merged.conflicts, []);
+    const parsed = parseAnnotationFile('m', merged.text);
+    assert.deepEqual(parsed.annotations.map((x) => [x.id, verdictOf(x)]).sort(), [[id(1), 'contradicts'], [id(3), 'supports']]);
+  });
+
+  it('an edit on one side and a deletion on the other → the edit is kept', () => {
+    const edited = withVerdict(a, 'contradicts', 'keep me');
+    const merged = mergeAnnotationFiles(file([a]), file([edited]), file([], { [a.id]: new Date(Date.parse(a.modified) + 5000).toISOString() }));
+    assert.equal(noteOf(parseAnnotationFile('m', merged.text).annotations[0]!), 'keep me');
+  });
+
+  it('an empty ancestor (both sides added the file) and a version-1 side are merged too', () => {
+    const v1 = JSON.stringify({ schemaVersion: 1, documents: { 'talk.md': [b] } });
+    const merged = mergeAnnotationFiles('', file([a]), v1);
+    assert.equal(parseAnnotationFile('m', merged.text).annotations.length, 2);
+  });
+
+  it('is deterministic: the same inputs give the same bytes', () => {
+    const left = withVerdict(a, 'contradicts');
+    const right = withVerdict(a, 'partially-supports');
+    assert.equal(mergeAnnotationFiles(file([a]), file([left]), file([right])).text, mergeAnnotationFiles(file([a]), file([left]), file([right])).text);
+  });
+});
+
+describe('merge-annotations CLI', () => {
+  it('wrong arguments → exit 2 with usage; an unreadable side → exit 1, ours left as it is', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'litcomp-mergecli-'));
+    const usage = spawnSync(process.execPath, [bin, 'merge-annotations', 'only-one'], { encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /merge-annotations %O %A %B/);
+    const [base, ours, theirs] = ['base', 'ours', 'theirs'].map((name) => join(folder, name));
+    writeFileSync(base!, '');
+    writeFileSync(ours!, '{"schemaVersion": 2, "documents": {}, "deleted": {}}');
+    writeFileSync(theirs!, '<<<<<<< not json');
+    const broken = spawnSync(process.execPath, [bin, 'merge-annotations', base!, ours!, theirs!], { encoding: 'utf8' });
+    assert.equal(broken.status, 1);
+    assert.match(broken.stderr, /theirs: is not valid JSON.*left as your branch's version/);
+    assert.equal(readFileSync(ours!, 'utf8'), '{"schemaVersion": 2, "documents": {}, "deleted": {}}');
+  });
+});
+
+describe('Set Up Git Merge for Annotations (what it writes)', { skip: gitAvailable ? false : 'git is not installed' }, () => {
+  it('adds the .gitattributes line once, at the repository root, for a workspace in a subfolder, and sets the driver', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'litcomp-setup-'));
+    git(repo, 'init', '-q', '-b', 'main');
+    writeFileSync(join(repo, '.gitattributes'), '*.pdf binary');
+    const workspace = join(repo, 'talks', 'spring');
+    mkdirSync(workspace, { recursive: true });
+    const first = await setUpGitMerge(workspace, 'literature-companion merge-annotations %O %A %B');
+    assert.equal(first.attributesChanged, true);
+    assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8'), '*.pdf binary\ntalks/spring/.literature/annotations.json merge=literature-companion\n');
+    assert.equal(git(repo, 'config', 'merge.literature-companion.driver').out.trim(), 'literature-companion merge-annotations %O %A %B');
+    assert.equal(git(repo, 'check-attr', 'merge', 'talks/spring/.literature/annotations.json').out.trim(), 'talks/spring/.literature/annotations.json: merge: literature-companion');
+    const again = await setUpGitMerge(workspace, 'literature-companion merge-annotations %O %A %B');
+    assert.equal(again.attributesChanged, false);
+    assert.equal(readFileSync(join(repo, '.gitattributes'), 'utf8').match(/merge=literature-companion/g)!.length, 1);
+  });
+
+  it('says what to do outside a git repository', async () => {
+    await assert.rejects(setUpGitMerge(mkdtempSync(join(tmpdir(), 'litcomp-nogit-')), 'x'), /is not in a git repository.*run "git init" there first/);
+  });
+
+  it('the driver command names the CLI exactly when it is installed, else runs the bundled copy with node', () => {
+    assert.equal(driverCommand(true, '/ext/bin/literature-companion.cjs'), 'literature-companion merge-annotations %O %A %B');
+    assert.equal(driverCommand(false, '/ext/bin/literature-companion.cjs'), 'node "/ext/bin/literature-companion.cjs" merge-annotations %O %A %B');
+    assert.equal(withMergeAttribute('a.json merge=literature-companion\n', 'a.json'), undefined);
+  });
+});
