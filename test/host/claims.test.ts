@@ -148,6 +148,32 @@ describe('annotating claims while writing', () => {
     assert.deepEqual(JSON.parse(readFileSync(annotationFile(), 'utf8')).documents['my-review.md'] ?? [], []);
   });
 
+  it('offers "Find evidence…" on a sentence with no claim yet, with suggestions and their matched words, and links it', async () => {
+    const claim = 'RLAIF achieves a higher harmless rate than RLHF.';
+    const bulbEditor = await openEditor('evidence-bulb.md', `# Notes\n\n- Intro words here. ${claim}\n`);
+    await api.claims.suggestions.suggest(claim, 1); // the index is built: the light bulb then brings suggestions along
+    const offset = bulbEditor.document.getText().indexOf(claim);
+    const at = bulbEditor.document.positionAt(offset + 6);
+    const findEvidence = async () =>
+      ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', bulbEditor.document.uri, new vscode.Range(at, at))) ?? []).filter((action) => action.title === 'Find evidence…');
+    const [action] = await findEvidence();
+    assert.ok(action?.command, 'a Find evidence… light bulb on the sentence');
+    assert.equal(action.command.command, 'literatureCompanion.linkClaim');
+    const { target } = action.command.arguments![0] as { target: { start: number; end: number; suggestions: { paper: string; page: number; text: string; matched: { word: string }[] }[] } };
+    assert.deepEqual([target.start, target.end], [offset, offset + claim.length], 'the sentence under the cursor, not the whole line');
+    assert.ok(target.suggestions.length > 0, 'suggestions computed with the light bulb');
+    assert.ok(target.suggestions[0]!.matched.some((term) => term.word === 'harmless'), JSON.stringify(target.suggestions[0]!.matched));
+    const hit = target.suggestions[0]!;
+    const annotation = await vscode.commands.executeCommand<Annotation>('literatureCompanion.linkClaim', {
+      ...(action.command.arguments![0] as object),
+      evidence: [{ paper: hit.paper, version: 'v3', page: hit.page, quote: hit.text }],
+      verdict: 'supports',
+      note: '',
+    });
+    assert.equal(annotation?.target.selector[0].exact, claim);
+    assert.deepEqual(await findEvidence(), [], 'no light bulb once the sentence is a claim');
+  });
+
   it('backs up an annotation file that fails to parse and never overwrites it', async () => {
     mkdirSync(join(workspaceRoot(), '.literature'), { recursive: true });
     writeFileSync(annotationFile(), '{ "schemaVersion": 1, "documents": { broken');

@@ -122,3 +122,25 @@ describe('passages and tokens', () => {
     assert.ok(tokenize('и в на').length === 0);
   });
 });
+
+describe('numbers are first-class tokens', () => {
+  it('keeps decimals, units and thousands whole, in English and Russian writing', () => {
+    const stems = (text: string) => tokenize(text).map((token) => token.stem);
+    assert.deepEqual(stems('1.1% of 123,169 posts, 6.7B'), ['1.1', '123169', 'post', '6.7b']);
+    assert.deepEqual(stems('1,1% из 123 169 постов'), ['1.1', '123169', 'пост']);
+  });
+
+  it('a claim with "1.1%" finds the passage with 1.1%, not the page with many 1s', () => {
+    const index = buildSearchIndex({ papers: new Map([['p', paper('p')]]), links: [] }, new Map([
+      ['p', doc('sha-p', page(1, 'Accuracy was 1 in 1 of 1 runs with 1 seed.'), page(2, 'Doubling the data raises accuracy by 1.1% on the validation set.'))],
+    ]));
+    assert.deepEqual(index.search('accuracy grew 1.1%', { top: 1 }).map((hit) => hit.page), [2]);
+  });
+
+  it('a Russian "123 169 постов" finds "123,169 posts"', () => {
+    const index = buildSearchIndex({ papers: new Map([['p', paper('p')]]), links: [], lexicon: [{ russian: 'пост', english: ['post'] }] }, new Map([
+      ['p', doc('sha-p', page(3, 'Table 3 lists 123 and 169 posts per split.'), page(4, 'Our final dataset contains 123,169 posts.'))],
+    ]));
+    assert.deepEqual(index.search('в датасете 123 169 постов', { top: 1 }).map((hit) => hit.page), [4]);
+  });
+});

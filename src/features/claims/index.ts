@@ -4,11 +4,13 @@ import { createAnnotation, moveTo, touch, bodiesFor, evidenceOf, noteOf, verdict
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
+import { describeMatches, type SearchHit } from '../../core/search';
 import type { CorpusService } from '../../services/corpusService';
 import type { PanelManager } from '../../services/companionPanels';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { activateClaimEditor } from './editor';
 import { registerGitMergeSetup } from './gitMerge';
+import { registerFindEvidence, type FindEvidenceTarget } from './findEvidence';
 import { ClaimsService } from './service';
 import { EvidenceSuggestions } from './suggestions';
 import { ClaimsTreeProvider, type ClaimsNode } from './view';
@@ -25,6 +27,8 @@ export interface LinkClaimOptions {
   readonly evidence?: readonly EvidenceChoice[];
   readonly verdict?: Verdict;
   readonly note?: string;
+  /** The sentence to annotate instead of the selection (from the "Find evidence…" light bulb). */
+  readonly target?: FindEvidenceTarget;
 }
 
 interface ClaimRef {
@@ -89,6 +93,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     service,
     suggestions,
     treeView,
+    registerFindEvidence(service, suggestions),
     service.onDidChange(refreshAll),
     vscode.window.onDidChangeActiveTextEditor(() => tree.refresh()),
     vscode.workspace.onDidChangeTextDocument((event) => event.document === vscode.window.activeTextEditor?.document && tree.refresh()),
@@ -172,7 +177,7 @@ async function persistPositions(service: ClaimsService, document: vscode.TextDoc
   if (moved) await store.save().catch((error: Error) => void vscode.window.showErrorMessage(error.message));
 }
 
-async function pickEvidence(selection: string, suggestions: EvidenceSuggestions, corpus: CorpusService): Promise<EvidenceChoice[] | undefined> {
+async function pickEvidence(selection: string, suggestions: EvidenceSuggestions, corpus: CorpusService, precomputed?: readonly SearchHit[]): Promise<EvidenceChoice[] | undefined> {
   const loaded = await corpus.get();
   const who = (paperId: string) => {
     const paper = loaded.papers.get(paperId);
@@ -180,12 +185,12 @@ async function pickEvidence(selection: string, suggestions: EvidenceSuggestions,
   };
   const versionOf = (paperId: string) => loaded.papers.get(paperId)?.version ?? '';
   type Item = vscode.QuickPickItem & { evidence?: EvidenceChoice; action?: 'stored' | 'none' };
-  const hits = await suggestions.suggest(selection, 8);
+  const hits = precomputed ?? (await suggestions.suggest(selection, 8));
   const items: Item[] = [
     { label: vscode.l10n.t('Suggested passages'), kind: vscode.QuickPickItemKind.Separator },
     ...hits.map((hit) => ({
       label: `$(book) ${who(hit.paper)} · ${vscode.l10n.t('p. {0}', hit.page)}`,
-      description: hit.source === 'quote' ? vscode.l10n.t('stored quote') : vscode.l10n.t('from the PDF'),
+      description: `${hit.source === 'quote' ? vscode.l10n.t('stored quote') : vscode.l10n.t('from the PDF')} · ${vscode.l10n.t('matched: {0}', describeMatches(hit.matched ?? []))}`,
       detail: hit.text,
       evidence: { paper: hit.paper, version: versionOf(hit.paper), page: hit.page, quote: hit.text },
     })),
@@ -215,7 +220,7 @@ async function pickVerdict(current?: Verdict): Promise<Verdict | undefined> {
 }
 
 async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggestions, corpus: CorpusService, options: LinkClaimOptions = {}): Promise<Annotation | undefined> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = options.target ? await editorOf(options.target) : vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the sentence of the claim first.'));
     return undefined;
@@ -228,7 +233,7 @@ async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggestion
   }
   const start = document.offsetAt(editor.selection.start);
   const end = document.offsetAt(editor.selection.end);
-  const evidence = options.evidence ?? (await pickEvidence(document.getText(editor.selection), suggestions, corpus));
+  const evidence = options.evidence ?? (await pickEvidence(document.getText(editor.selection), suggestions, corpus, options.target?.suggestions));
   if (!evidence) return undefined;
   const verdict = options.verdict ?? (await pickVerdict(evidence.length === 0 ? 'not-addressed' : undefined));
   if (!verdict) return undefined;
@@ -241,6 +246,14 @@ async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggestion
     return undefined;
   }
   return annotation;
+}
+
+/** The editor of the light bulb's document, with the sentence selected so the person sees what is linked. */
+async function editorOf(target: FindEvidenceTarget): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+  editor.selection = new vscode.Selection(document.positionAt(target.start), document.positionAt(target.end));
+  return editor;
 }
 
 async function editClaim(service: ClaimsService, node: ClaimsNode | undefined, options: LinkClaimOptions = {}): Promise<Annotation | undefined> {

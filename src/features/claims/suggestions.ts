@@ -53,8 +53,14 @@ export class EvidenceSuggestions implements vscode.Disposable {
     this.disposables = [corpus.onDidChange(() => (this.corpusChanged = true)), library.onDidChange((paper) => this.changedPdfs.add(paper))];
   }
 
+  /** Suggestions with the words each matched (`matched`), for the picker to show why. */
   async suggest(text: string, top = 8): Promise<SearchHit[]> {
-    return (await this.current()).search(text, { top });
+    return (await this.current()).search(text, { top, explain: true });
+  }
+
+  /** True when a suggestion can be answered now, without building or updating the index first. */
+  isReady(): boolean {
+    return !!this.index && !this.corpusChanged && this.changedPdfs.size === 0;
   }
 
   /** The index, brought up to date first; changes that arrive during an update get their own next one. */
