@@ -4,6 +4,7 @@ import { createAnnotation, moveTo, touch, bodiesFor, evidenceOf, noteOf, verdict
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
+import { localFolderOf } from '../../services/workspacePaths';
 import type { CorpusService } from '../corpus';
 import type { PanelManager } from '../panels';
 import type { PdfLibrary } from '../pdfs/library';
@@ -129,7 +130,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     }),
     vscode.commands.registerCommand('literatureCompanion.checkClaimsInDocument', async () => {
       const document = vscode.window.activeTextEditor?.document;
-      const folder = document && vscode.workspace.getWorkspaceFolder(document.uri);
+      const folder = document && localFolderOf(document.uri);
       if (!document || !folder) return;
       const settings = vscode.workspace.getConfiguration('literatureCompanion', document.uri);
       const patterns = settings.get<string[]>('claims.checkDocuments', []);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { annotationFileFor, AnnotationStore, documentKey, type Annotation } from '../../core/annotations';
 import { loadClaims, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
+import { localWorkspaceFolder } from '../../services/workspacePaths';
 import type { CorpusService } from '../corpus';
 
 /** Documents whose claims the companion tracks. */
@@ -31,7 +32,7 @@ export class ClaimsService implements vscode.Disposable {
   }
 
   private workspaceRoot(): string | undefined {
-    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return localWorkspaceFolder();
   }
 
   bundledClaims(): Promise<ClaimSet> {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadCorpus } from '../../core/corpus/load';
 import { formatProblem, type Corpus } from '../../core/corpus/model';
+import { pathSetting } from '../../services/workspacePaths';
 
 /**
  * Owns the loaded corpus: loads it lazily (never during activation), reloads on file changes, and reports
@@ -20,14 +21,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** The corpus folder: the setting when given (and allowed), otherwise the bundled `sources/`. */
   root(): string {
-    const configured = vscode.workspace.getConfiguration('literatureCompanion').get<string>('corpusPath', '').trim();
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    if (configured) {
-      const resolved = path.isAbsolute(configured) || !folder ? configured : path.join(folder, configured);
-      // In an untrusted workspace, a workspace-provided path may only point inside the workspace.
-      if (vscode.workspace.isTrusted || (folder && !path.relative(folder, resolved).startsWith('..'))) return resolved;
-    }
-    return path.join(this.extensionPath, 'sources');
+    return pathSetting('corpusPath') ?? path.join(this.extensionPath, 'sources');
   }
 
   get(): Promise<Corpus> {

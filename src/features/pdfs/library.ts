@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PdfTextExtractor, pdfPathFor, type DocumentText } from '../../core/pdf';
+import { pathSetting } from '../../services/workspacePaths';
 import type { CorpusService } from '../corpus';
 
 /**
@@ -22,12 +23,8 @@ export class PdfLibrary implements vscode.Disposable {
 
   folders(): string[] {
     const folders: string[] = [];
-    const configured = vscode.workspace.getConfiguration('literatureCompanion').get<string>('pdfFolder', '').trim();
-    const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    if (configured) {
-      const resolved = path.isAbsolute(configured) || !workspaceFolder ? configured : path.join(workspaceFolder, configured);
-      if (vscode.workspace.isTrusted || (workspaceFolder && !path.relative(workspaceFolder, resolved).startsWith('..'))) folders.push(resolved);
-    }
+    const configured = pathSetting('pdfFolder');
+    if (configured) folders.push(configured);
     const corpusRoot = this.corpus.root();
     if (corpusRoot !== path.join(this.context.extensionPath, 'sources')) folders.push(path.join(corpusRoot, 'pdf'));
     folders.push(path.join(this.context.globalStorageUri.fsPath, 'pdf'));
@@ -45,8 +42,7 @@ export class PdfLibrary implements vscode.Disposable {
   }
 
   cacheDir(): string {
-    const configured = vscode.workspace.getConfiguration('literatureCompanion').get<string>('textCacheFolder', '').trim();
-    return configured || path.join(this.context.globalStorageUri.fsPath, 'text-cache');
+    return pathSetting('textCacheFolder') ?? path.join(this.context.globalStorageUri.fsPath, 'text-cache');
   }
 
   /** Text of a paper's PDF, from the cache or extracted off the extension host's event loop. */
