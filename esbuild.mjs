@@ -25,6 +25,8 @@ const builds = [
   { ...node, entryPoints: { bibliographyImport: 'src/core/citations/import.ts' }, outdir: 'dist' },
   // The PDF text worker (worker_threads): pdf.js is bundled into it alone, loaded when a PDF is first read.
   { ...node, target: 'node22', entryPoints: { pdfWorker: 'src/core/pdf/extractWorker.ts' }, outdir: 'dist' },
+  // The reader's own process, which runs pdfWorker.js and is stopped when it passes its memory cap.
+  { ...node, target: 'node22', entryPoints: { pdfHost: 'src/core/pdf/extractHost.ts' }, outdir: 'dist' },
   { ...node, target: 'node22', entryPoints: { searchWorker: 'src/core/search/indexWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
   // The excerpt webview bundles pdf.js's display layer (an ES module); its worker is copied beside it.

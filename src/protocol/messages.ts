@@ -58,3 +58,73 @@ export function isPanelTarget(value: unknown): value is PanelTarget {
   if (target.kind === 'claim') return typeof target.id === 'string' && typeof (value as { document?: unknown }).document === 'string';
   return (target.kind === 'paper' || target.kind === 'challenge') && typeof target.id === 'string';
 }
+
+/*
+ * Inbound guards. A webview is a page that renders corpus text: if a bug ever let content run script
+ * there, every message it posts is the attacker's. So the host checks each message's shape (never a cast)
+ * and each webview may send only the messages its own page sends.
+ */
+type MessageOf<T extends WebviewToHost['type']> = Extract<WebviewToHost, { type: T }>;
+export type PanelInbound = MessageOf<'ready' | 'open' | 'openSourceFile' | 'copy' | 'openExcerpt'>;
+export type ExcerptInbound = MessageOf<'ready' | 'runCommand' | 'openPdfFile' | 'pdfStarted' | 'excerptRendered' | 'copy'>;
+
+/** Longer than any quote or summary a person would copy; a bound on what the clipboard is handed. */
+const MAX_COPY_CHARS = 1_000_000;
+const ALLOWED_COMMANDS: readonly AllowedCommand[] = ['downloadPdfs', 'attachPdf'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPage = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100_000;
+const isShortText = (value: unknown, max = 10_000): value is string => typeof value === 'string' && value.length <= max;
+
+/** An excerpt target as the panel's "Show in PDF" button sends it. */
+export function isSafeExcerptTarget(value: unknown): value is ExcerptTarget {
+  if (!isRecord(value) || !isExcerptTarget(value) || !isPage(value.page) || !isShortText(value.paper, 200) || !isShortText(value.quote)) return false;
+  if (value.challenge !== undefined && !isShortText(value.challenge, 200)) return false;
+  return value.source === undefined || value.source === 'pdf' || value.source === 'transcription';
+}
+
+/** The panel links papers and challenges only; a claim panel is opened by the host, never by a page. */
+function isLinkTarget(value: unknown): value is PanelTarget {
+  if (!isRecord(value) || !isPanelTarget(value) || value.kind === 'claim' || !isShortText(value.id, 200)) return false;
+  const focus = (value as Record<string, unknown>).focus;
+  if (focus === undefined) return true;
+  return value.kind === 'challenge' && isRecord(focus) && isShortText(focus.paper, 200) && Number.isInteger(focus.quote) && (focus.quote as number) >= 0;
+}
+
+export function isPanelInbound(value: unknown): value is PanelInbound {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'ready':
+      return true;
+    case 'open':
+      return isLinkTarget(value.target);
+    case 'openSourceFile':
+      return isShortText(value.file, 4096);
+    case 'copy':
+      return isShortText(value.text, MAX_COPY_CHARS);
+    case 'openExcerpt':
+      return isSafeExcerptTarget(value.target);
+    default:
+      return false;
+  }
+}
+
+export function isExcerptInbound(value: unknown): value is ExcerptInbound {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'ready':
+      return true;
+    case 'runCommand':
+      return ALLOWED_COMMANDS.includes(value.command as AllowedCommand) && isShortText(value.paper, 200);
+    case 'openPdfFile':
+      return isPage(value.page);
+    case 'pdfStarted':
+      return (value.mode === 'worker' || value.mode === 'main-thread') && typeof value.ms === 'number' && Number.isFinite(value.ms);
+    case 'excerptRendered':
+      return isPage(value.page) && Number.isInteger(value.highlights) && (value.highlights as number) >= 0;
+    case 'copy':
+      return isShortText(value.text, MAX_COPY_CHARS);
+    default:
+      return false;
+  }
+}

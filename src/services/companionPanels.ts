@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { buildPanelView, type PanelTarget, type PanelView } from '../core/panels/panelModels';
-import { isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelState, type WebviewToHost } from '../protocol/messages';
+import { buildPanelView, mayOpenFromPanel, type PanelTarget, type PanelView } from '../core/panels/panelModels';
+import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelInbound, type PanelState } from '../protocol/messages';
 import type { CorpusService } from './corpusService';
 import { webviewPage } from './webviewPage';
 import { WebviewPanelRegistry } from './webviewPanels';
@@ -79,7 +79,8 @@ export class CompanionPanel implements vscode.Disposable {
   ) {
     panel.webview.html = panelHtml(panel.webview, extensionUri);
     panel.iconPath = new vscode.ThemeIcon(target.kind === 'paper' ? 'book' : target.kind === 'claim' ? 'comment-discussion' : 'list-tree');
-    this.disposables.push(panel.webview.onDidReceiveMessage((message: WebviewToHost) => void this.receive(message)));
+    // Checked, not cast: a message of the wrong shape or meant for another page is dropped.
+    this.disposables.push(panel.webview.onDidReceiveMessage((message: unknown) => void (isPanelInbound(message) && this.receive(message))));
   }
 
   retarget(target: PanelTarget): void {
@@ -101,14 +102,14 @@ export class CompanionPanel implements vscode.Disposable {
     return new Promise((resolve) => this.renderedListeners.push(resolve));
   }
 
-  private async receive(message: WebviewToHost): Promise<void> {
+  private async receive(message: PanelInbound): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
         await this.render();
         return;
       case 'open':
-        if (isPanelTarget(message.target)) this.openTarget(message.target);
+        if (mayOpenFromPanel(await this.corpus.get(), message.target)) this.openTarget(message.target);
         return;
       case 'openSourceFile': {
         const corpus = await this.corpus.get();

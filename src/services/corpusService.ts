@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
-import { configuredFolder } from './configuredFolder';
+import { pathSetting } from './workspacePaths';
 
 /**
  * Owns the loaded corpus: loads it lazily (never during activation), reloads on file changes, and reports
@@ -21,7 +21,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** The corpus folder: the setting when given (and allowed), otherwise the bundled `sources/`. */
   root(): string {
-    return configuredFolder('corpusPath') ?? path.join(this.extensionPath, 'sources');
+    return pathSetting('corpusPath') ?? path.join(this.extensionPath, 'sources');
   }
 
   get(): Promise<Corpus> {

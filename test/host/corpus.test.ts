@@ -20,7 +20,7 @@ describe('Literature Companion in a real extension host', () => {
     // Activation only wires features; the corpus loads when a view or panel first asks for it.
     const loaded = Object.keys(require.cache).filter((file) => /pdfjs|pdf\.mjs/.test(file));
     assert.deepEqual(loaded, []);
-    assert.ok(api.activationMs < 1000, `activate() took ${api.activationMs} ms`);
+    // How long activation takes is measured by `npm run bench` (test/bench/activation.ts), not asserted here.
   });
 
   it('shows the taxonomy with counts in the challenges view', async () => {

@@ -54,6 +54,19 @@ describe('claims loader', () => {
     assert.match(problems[2]!.message, /duplicate id "c"/);
   });
 
+  it('reads each of the four verdicts as written, and nothing else', async () => {
+    const verdicts = ['supports', 'partially-supports', 'contradicts', 'not-addressed'];
+    const yaml = `claims:\n${verdicts.map((verdict) => claim(verdict).replace('verdict: supports', `verdict: ${verdict}`)).join('')}`;
+    const { claims, problems } = await loadClaims(writeClaims(yaml));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(claims.map((c) => [c.id, c.verdict]), verdicts.map((verdict) => [verdict, verdict]));
+    for (const wrong of ['Supports', 'partially supports', 'refuted', '']) {
+      const { claims: none, problems: bad } = await loadClaims(writeClaims(`claims:\n${claim('x').replace('verdict: supports', `verdict: "${wrong}"`)}`));
+      assert.deepEqual(none, [], wrong);
+      assert.deepEqual(bad.map((p) => [p.field, p.line]), [['claims[0].verdict', 5]], wrong);
+    }
+  });
+
   it('requires evidence unless the verdict is not-addressed', async () => {
     const base = `claims:\n  - id: x\n    text: t\n    gloss: g\n    rationale: r\n    evidence: []\n`;
     assert.deepEqual((await loadClaims(writeClaims(`${base}    verdict: not-addressed\n`))).problems, []);
@@ -66,7 +79,8 @@ describe('claims loader', () => {
     const { claims, problems } = await loadClaims(file);
     assert.deepEqual(claims, []);
     assert.equal(problems[0]!.file, file);
-    assert.ok(problems[0]!.line! >= 3);
+    // The quote opens on line 3 and runs to the end of the file, where its closing quote was expected.
+    assert.equal(problems[0]!.line, 4);
     assert.match(problems[0]!.message, /invalid YAML/);
     assert.match((await loadClaims(join(tmpdir(), 'no-such-claims.yaml'))).problems[0]!.message, /the file does not exist/);
   });

@@ -104,6 +104,14 @@ describe('YAML bombs under the size limit', () => {
     assert.match(problem.message, /brackets nest deeper than 64 levels/);
   });
 
+  it('refuses a list of 160,000 tiny items (1 MB, seconds and ~600 MB to parse) before parsing, naming the line', async () => {
+    const root = writeCorpus({ 'papers/1.md': paperFile('1') });
+    writeFileSync(join(root, 'evidence', '1.yaml'), `paper: "1"\nlinks:\n${'  - x\n'.repeat(160_000)}`);
+    const problem = problemOf(await loadCorpus(root), join(root, 'evidence', '1.yaml'));
+    assert.match(problem.message, /more than 10,000 entries \(lines and list items\); a corpus or claims file holds a few hundred; split it/);
+    assert.equal(problem.line, 10_001);
+  });
+
   it('refuses block nesting deeper than 256 columns of indentation', async () => {
     const root = writeCorpus({ 'papers/1.md': paperFile('1') });
     const deep = Array.from({ length: 400 }, (_, depth) => `${' '.repeat(depth)}a:`).join('\n');

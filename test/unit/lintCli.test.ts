@@ -95,6 +95,23 @@ describe('literature-companion lint', () => {
     assert.equal(JSON.parse(result.stdout).claims[0].evidence[0].check, 'pdf-missing');
   });
 
+  it('exits 1 when evidence cites a paper the corpus does not have (an error, not a warning)', async () => {
+    const { file, corpus, pdfs, cache } = await setUp([{ ...supported, evidence: [{ paper: '9999.99999', version: 'v1', page: 1, quote: 'A quote from nowhere.' }] }]);
+    const result = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.equal(json.claims[0].evidence[0].check, 'unknown-paper');
+    assert.deepEqual(json.claims[0].findings.map((f: { severity: string }) => f.severity), ['error']);
+    assert.deepEqual(json.summary, { claims: 1, errors: 1, warnings: 0, hints: 0 });
+  });
+
+  it('exits 1 on a supporting claim with no evidence yet (unsupported)', async () => {
+    const { file, corpus, pdfs, cache } = await setUp([{ exact: 'Nobody has measured this.', verdict: 'supports', evidence: [] }]);
+    const result = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).claims[0].findings, [{ severity: 'error', message: 'unsupported: no evidence' }]);
+  });
+
   it('says where it looked when there is no annotation file, and reports a corrupt one', async () => {
     const lonely = mkdtempSync(join(tmpdir(), 'litcomp-lonely-'));
     writeFileSync(join(lonely, 'doc.md'), 'text');

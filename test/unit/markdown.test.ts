@@ -28,3 +28,14 @@ describe('markdown rendering of summaries', () => {
     assert.match(html, /data-open-kind="challenge" data-open-id="3.2.2"/);
   });
 });
+
+describe('markdown link schemes are checked from the start of the address', () => {
+  // A scheme test without its ^ anchor would pass "javascript:…#" because it contains "#".
+  for (const link of ['[x](javascript:alert(1)#)', '[x](javascript:alert(1)//https:)', '[x](vbscript:msgbox#paper:1)', '[x](data:text/html;base64,PHNjcmlwdD4=#mailto:)']) {
+    it(`renders ${link} without a live href`, () => {
+      const html = renderMarkdown(link);
+      assert.doesNotMatch(html, /href="(?:javascript|vbscript|data)/i);
+      assert.doesNotMatch(html, /<a /, 'no link at all: the text stays as written');
+    });
+  }
+});

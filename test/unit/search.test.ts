@@ -106,6 +106,27 @@ describe('evidence search', () => {
   });
 });
 
+describe('query-term weights', () => {
+  // Two passages alike in length and rarity, each holding one of two words: only the weights can order them.
+  const twins = buildSearchIndex(
+    { papers: new Map([['p', paper('p')]]), links: [] },
+    new Map([['p', doc('sha-p', page(1, 'Overoptimization of the proxy objective was observed.'), page(2, 'Sycophancy of the tuned assistant was observed.'))]]),
+  );
+
+  it('ranks a context word (weight 0.3) below the query\'s own word (weight 1), even when its passage comes first', () => {
+    const hits = twins.search('sycophancy', { context: 'overoptimization', top: 2 });
+    assert.deepEqual(hits.map((hit) => hit.page), [2, 1]);
+    assert.ok(Math.abs(hits[1]!.score / hits[0]!.score - 0.3) < 0.01, `${hits[1]!.score} / ${hits[0]!.score}`);
+  });
+
+  it('gives the query\'s own words weight 1 and the context\'s words 0.3', () => {
+    const terms = twins.queryTerms('sycophancy', { context: 'overoptimization' });
+    const weightOf = (word: string) => terms.find((term) => word.startsWith(term.stem))?.weight;
+    assert.equal(weightOf('sycophancy'), 1);
+    assert.ok(Math.abs(weightOf('overoptimization')! - 0.3) < 1e-9);
+  });
+});
+
 describe('passages and tokens', () => {
   it('splits a page into overlapping sentence windows and joins line-end hyphenation', () => {
     const text = Array.from({ length: 12 }, (_, i) => `Sentence number ${i} talks about compari-\nsons of summaries by labelers.`).join(' ');

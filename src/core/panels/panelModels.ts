@@ -138,3 +138,13 @@ function challengeView(corpus: Corpus, id: string, focus?: { paper: string; quot
     file: challenge.file,
   };
 }
+
+/**
+ * What a panel page may ask to open: a paper or a challenge of the loaded corpus (the only links it
+ * renders). Anything else (an id the corpus lacks, a claim of some other document) is not opened.
+ */
+export function mayOpenFromPanel(corpus: Corpus, target: PanelTarget): boolean {
+  if (target.kind === 'paper') return corpus.papers.has(target.id);
+  if (target.kind === 'challenge') return corpus.challenges.has(target.id) && (target.focus === undefined || corpus.papers.has(target.focus.paper));
+  return false;
+}

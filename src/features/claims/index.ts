@@ -8,6 +8,7 @@ import { describeMatches, type SearchHit } from '../../core/search';
 import type { CorpusService } from '../../services/corpusService';
 import type { PanelManager } from '../../services/companionPanels';
 import type { PdfLibrary } from '../../services/pdfLibrary';
+import { localFolderOf } from '../../services/workspacePaths';
 import { activateClaimEditor } from './editor';
 import { registerGitMergeSetup } from './gitMerge';
 import { registerFindEvidence, type FindEvidenceTarget } from './findEvidence';
@@ -136,7 +137,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     }),
     vscode.commands.registerCommand('literatureCompanion.checkClaimsInDocument', async () => {
       const document = vscode.window.activeTextEditor?.document;
-      const folder = document && vscode.workspace.getWorkspaceFolder(document.uri);
+      const folder = document && localFolderOf(document.uri);
       if (!document || !folder) return;
       const settings = vscode.workspace.getConfiguration('literatureCompanion', document.uri);
       const patterns = settings.get<string[]>('claims.checkDocuments', []);

@@ -4,6 +4,7 @@ import { annotationFileFor, AnnotationStore, documentKey, type Annotation } from
 import { loadClaims, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
 import type { CorpusService } from '../../services/corpusService';
+import { localWorkspaceFolder } from '../../services/workspacePaths';
 
 /** Documents whose claims the companion tracks. */
 export const CLAIM_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
@@ -31,7 +32,7 @@ export class ClaimsService implements vscode.Disposable {
   }
 
   private workspaceRoot(): string | undefined {
-    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return localWorkspaceFolder();
   }
 
   bundledClaims(): Promise<ClaimSet> {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
 import { anchorQuote, PdfReadError } from '../../core/pdf';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
-import { EXCERPT_VIEW_TYPE, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
+import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound } from '../../protocol/messages';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { excerptHtml } from './excerptHtml';
@@ -92,7 +92,8 @@ export class ExcerptPanel implements vscode.Disposable {
   ) {
     panel.webview.html = excerptHtml(panel.webview, extensionUri);
     panel.iconPath = new vscode.ThemeIcon('quote');
-    this.disposables.push(panel.webview.onDidReceiveMessage((message: WebviewToHost) => void this.receive(message)));
+    // Checked, not cast: a message of the wrong shape or meant for another page is dropped.
+    this.disposables.push(panel.webview.onDidReceiveMessage((message: unknown) => void (isExcerptInbound(message) && this.receive(message))));
   }
 
   /** Resolves once `probe` holds for the report (the webview has confirmed something). */
@@ -153,7 +154,7 @@ export class ExcerptPanel implements vscode.Disposable {
     }
   }
 
-  private async receive(message: WebviewToHost): Promise<void> {
+  private async receive(message: ExcerptInbound): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
