@@ -86,6 +86,37 @@ describe('literature-companion excerpt', () => {
     assert.equal(missing.stdout, '');
   });
 
+  it('says once, on stderr, that a quote is not found (it used to say it on both streams)', () => {
+    const { root, pdfs, cache } = setUp();
+    const result = run('excerpt', '--corpus', root, '--paper', '1', '--quote', 'never written', '--page', '1', '--pdfs', pdfs, '--cache', cache);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.equal(`${result.stdout}${result.stderr}`.match(/not found/g)?.length, 1, result.stderr);
+    assert.match(result.stderr, /^literature-companion: the quote was not found in .*1\.pdf \(stated page 1\)\n$/);
+  });
+
+  it('says "found approximately" with the score for a quote with a slip, in text and in JSON', () => {
+    const { root, pdfs, cache } = setUp();
+    const quote = 'Reward models are trianed on comparisons.';
+    const text = run('excerpt', '--corpus', root, '--paper', '1', '--quote', quote, '--page', '1', '--pdfs', pdfs, '--cache', cache);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^1 p\.1: found approximately \(score 0\.9\d\)\n/);
+    const json = JSON.parse(run('excerpt', '--corpus', root, '--paper', '1', '--quote', quote, '--page', '1', '--pdfs', pdfs, '--cache', cache, '--json').stdout);
+    assert.equal(json.status, 'found');
+    assert.ok(json.score > 0.9 && json.score < 1, String(json.score));
+    const exact = JSON.parse(run('excerpt', '--corpus', root, '--paper', '1', '--quote', 'Reward models are trained on comparisons.', '--page', '1', '--pdfs', pdfs, '--cache', cache, '--json').stdout);
+    assert.equal('score' in exact, false, 'an exact match has no score to report');
+  });
+
+  it('reports a quote across the page break with both pages', () => {
+    const { root, pdfs, cache } = setUp();
+    const quote = 'used as the reward for RL. A second page about';
+    const json = JSON.parse(run('excerpt', '--corpus', root, '--paper', '1', '--quote', quote, '--page', '1', '--pdfs', pdfs, '--cache', cache, '--json').stdout);
+    assert.deepEqual([json.status, json.page, json.pages], ['found', 1, [1, 2]]);
+    const text = run('excerpt', '--corpus', root, '--paper', '1', '--quote', quote, '--page', '1', '--pdfs', pdfs, '--cache', cache);
+    assert.match(text.stdout, /^1 pp\.1–2: found\n/);
+  });
+
   it('exits 1 when the quote is not in the PDF, still printing the JSON', () => {
     const { root, pdfs, cache } = setUp();
     const result = run('excerpt', '--corpus', root, '--paper', '1', '--quote', 'never written', '--pdfs', pdfs, '--cache', cache, '--json');
