@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadCorpus } from '../../src/core/corpus/load';
-import { anchorQuote, MIN_FUZZY_SCORE } from '../../src/core/pdf/anchor';
+import { anchorQuote, MAX_FUZZY_QUOTE, MIN_FUZZY_SCORE } from '../../src/core/pdf/anchor';
 import { PdfTextExtractor } from '../../src/core/pdf/extractor';
-import { fuzzyFind } from '../../src/core/pdf/fuzzySearch';
+import { fuzzyBudget, fuzzyFind, searchCost } from '../../src/core/pdf/fuzzySearch';
 import { matchKey } from '../../src/core/pdf/normalize';
 import { extractPageTexts } from '../../src/core/pdf/pageText';
 import type { DocumentText, PageItem, PageLayout } from '../../src/core/pdf/textModel';
@@ -162,6 +162,28 @@ describe('fuzzy anchoring: sentence-length quotes with a few slips are found, an
       const far = anchorQuote(pages, { exact: withSlips(quote, Math.round(length * 0.18), n), page: page.page });
       assert.equal(far.status, 'not-found', `18% of ${length}: score ${far.score}`);
     }
+  });
+});
+
+describe('fuzzy anchoring is bounded', () => {
+  it('a 120 KB quote is not looked for fuzzily (it was 7.6 s): not found, no fuzzy work spent', () => {
+    const pages = generatedPages(4, 21);
+    const huge = Array.from({ length: 40 }, (_, n) => pages[n % 4]!.text).join(' ').slice(0, 120_000);
+    const budget = fuzzyBudget(Infinity);
+    const anchor = anchorQuote(pages, { exact: withSlips(huge, 50, 1), page: 1 }, { fuzzyBudget: budget });
+    assert.equal(anchor.status, 'not-found');
+    assert.equal(budget.spent, 0);
+  });
+
+  it('a sentence-length quote costs at most the stated page pair and one pass over the document', () => {
+    const pages = generatedPages(8, 22);
+    const quote = withSlips(cutQuote(pages[5]!, 300, 200), 4, 2);
+    const budget = fuzzyBudget(Infinity);
+    const anchor = anchorQuote(pages, { exact: quote, page: 2 }, { fuzzyBudget: budget });
+    assert.equal(anchor.page, 6);
+    const documentChars = pages.reduce((sum, page) => sum + page.text.length + 1, 0);
+    assert.ok(budget.spent > 0 && budget.spent <= searchCost(documentChars, matchKey(quote).length) * 1.5, `${budget.spent} cells`);
+    assert.ok(MAX_FUZZY_QUOTE < 120_000);
   });
 });
 

@@ -4,5 +4,5 @@
  */
 export * from './model';
 export { AnnotationFileError, parseAnnotationFile, SCHEMA_VERSION, serializeAnnotationFile, validateAnnotation, type AnnotationFile, type ParsedAnnotationFile } from './fileFormat';
-export { moveTo, reanchor, type Reanchored, type ReanchorOptions } from './reanchor';
+export { EDIT_FUZZY_CELLS, editBudget, FUZZY_PATTERN_CAP, FUZZY_TEXT_LIMIT, moveTo, reanchor, type Reanchored, type ReanchorOptions } from './reanchor';
 export { ANNOTATION_FILE, annotationFileFor, AnnotationStore, documentKey, findAnnotationFile, workspaceRootOf, writeFileAtomic, type AnnotationStoreOptions, type SaveResult } from './store';

@@ -1,4 +1,4 @@
-import { fuzzyFindAll } from './fuzzySearch';
+import { fuzzyFindAll, type FuzzyBudget } from './fuzzySearch';
 import { collapseWhitespaceMapped, matchKey, matchKeyMapped, rawRange, type MappedText } from './normalize';
 import { bodyRange, runningHead } from './pageFurniture';
 import { paragraphAround } from './paragraph';
@@ -51,6 +51,8 @@ export interface QuoteAnchor {
 export interface AnchorOptions {
   /** Fuzzy matches below this similarity are not accepted. Default 0.85 (≈ 1 wrong character in 7). */
   readonly minFuzzyScore?: number;
+  /** Counts (and, when it runs out, stops) the fuzzy step's work; see fuzzySearch.ts. */
+  readonly fuzzyBudget?: FuzzyBudget;
 }
 
 /** Fuzzy matches below this similarity are not accepted: ≈ 1 wrong character in 7. */
@@ -117,11 +119,22 @@ const FORMS = [
   { method: 'normalized', of: (index: PageIndex) => index.key, needle: (text = '') => matchKey(text) },
 ] as const;
 
-function findExactOrNormalized(page: PageLayout, selector: QuoteSelector): Match | undefined {
+/** The selector in one form, normalised once per anchoring (a 120 KB quote costs seconds per page otherwise). */
+interface FormNeedle {
+  readonly method: AnchorMethod;
+  readonly of: (index: PageIndex) => MappedText;
+  readonly exact: string;
+  readonly context: { readonly prefix: string; readonly suffix: string };
+}
+
+function needlesOf(selector: QuoteSelector): FormNeedle[] {
+  return FORMS.map((form) => ({ method: form.method, of: form.of, exact: form.needle(selector.exact), context: { prefix: form.needle(selector.prefix), suffix: form.needle(selector.suffix) } }));
+}
+
+function findExactOrNormalized(page: PageLayout, needles: readonly FormNeedle[]): Match | undefined {
   const index = indexOf(page);
-  for (const form of FORMS) {
-    const context = { prefix: form.needle(selector.prefix), suffix: form.needle(selector.suffix) };
-    const found = findOccurrence(page, form.of(index), form.needle(selector.exact), context, form.method);
+  for (const needle of needles) {
+    const found = findOccurrence(page, needle.of(index), needle.exact, needle.context, needle.method);
     if (found) return found;
   }
   return undefined;
@@ -151,10 +164,30 @@ interface BodyText {
   readonly text: string;
 }
 
-function bodyText(page: PageLayout, mapped: MappedText, head: string | undefined): BodyText {
-  const body = bodyRange(page, head);
-  const range = mappedRange(mapped, body.start, body.end);
-  return { page, mapped, offset: range.start, text: mapped.text.slice(range.start, range.end) };
+// A page's body in each form, per running head: computed once per page, like its index.
+const bodyTexts = new WeakMap<PageLayout, Map<string, BodyText>>();
+
+function bodyText(page: PageLayout, form: AnchorMethod, head: string | undefined): BodyText {
+  let byForm = bodyTexts.get(page);
+  if (!byForm) bodyTexts.set(page, (byForm = new Map()));
+  const key = `${form}\u0000${head ?? ''}`;
+  let body = byForm.get(key);
+  if (!body) {
+    const mapped = form === 'exact' ? indexOf(page).collapsed : indexOf(page).key;
+    const raw = bodyRange(page, head);
+    const range = mappedRange(mapped, raw.start, raw.end);
+    body = { page, mapped, offset: range.start, text: mapped.text.slice(range.start, range.end) };
+    byForm.set(key, body);
+  }
+  return body;
+}
+
+const runningHeads = new WeakMap<readonly PageLayout[], { readonly head: string | undefined }>();
+
+function runningHeadOf(pages: readonly PageLayout[]): string | undefined {
+  let known = runningHeads.get(pages);
+  if (!known) runningHeads.set(pages, (known = { head: runningHead(pages) }));
+  return known.head;
 }
 
 /** Whether mapped offset `at` of a body starts a line of its page (a continuation starts a line). */
@@ -188,15 +221,14 @@ function splitAcrossBreak(first: BodyText, next: BodyText, needle: string): Matc
   return undefined;
 }
 
-function findAcrossBreak(pages: readonly PageLayout[], ordered: readonly PageLayout[], selector: QuoteSelector, head: string | undefined): Match | undefined {
+function findAcrossBreak(pages: readonly PageLayout[], ordered: readonly PageLayout[], needles: readonly FormNeedle[], head: string | undefined): Match | undefined {
   const position = new Map(pages.map((page, index) => [page, index]));
-  for (const form of FORMS) {
-    const needle = form.needle(selector.exact);
+  for (const needle of needles) {
     for (const page of ordered) {
       const next = pages[position.get(page)! + 1];
       if (!next) continue;
-      const pieces = splitAcrossBreak(bodyText(page, form.of(indexOf(page)), head), bodyText(next, form.of(indexOf(next)), head), needle);
-      if (pieces) return { method: form.method, score: 1, pieces };
+      const pieces = splitAcrossBreak(bodyText(page, needle.method, head), bodyText(next, needle.method, head), needle.exact);
+      if (pieces) return { method: needle.method, score: 1, pieces };
     }
   }
   return undefined;
@@ -212,11 +244,20 @@ function joinBodies(pages: readonly PageLayout[], head: string | undefined): Joi
   const bodies: (BodyText & { at: number })[] = [];
   let at = 0;
   for (const page of pages) {
-    const body = bodyText(page, indexOf(page).key, head);
+    const body = bodyText(page, 'normalized', head);
     bodies.push({ ...body, at });
     at += body.text.length + 1;
   }
   return { text: bodies.map((body) => body.text).join(' '), bodies };
+}
+
+const joinedDocuments = new WeakMap<readonly PageLayout[], { readonly head: string | undefined; readonly joined: JoinedBodies }>();
+
+/** All page bodies joined, once per document. */
+function wholeDocument(pages: readonly PageLayout[], head: string | undefined): JoinedBodies {
+  let known = joinedDocuments.get(pages);
+  if (!known || known.head !== head) joinedDocuments.set(pages, (known = { head, joined: joinBodies(pages, head) }));
+  return known.joined;
 }
 
 /** The raw range on each page that joined range [start, end) covers. */
@@ -235,21 +276,20 @@ function piecesOf(joined: JoinedBodies, start: number, end: number): Match['piec
  * The closest approximate match, at most `1 − minScore` edits per character: on the stated page (running
  * onto the next) if there is one there, else anywhere, nearest the stated page among equals.
  */
-function findFuzzy(pages: readonly PageLayout[], selector: QuoteSelector, minScore: number, head: string | undefined): Match | undefined {
-  const needle = matchKey(selector.exact);
+function findFuzzy(pages: readonly PageLayout[], selector: QuoteSelector, needle: string, minScore: number, head: string | undefined, budget: FuzzyBudget | undefined): Match | undefined {
   if (!needle || needle.length > MAX_FUZZY_QUOTE) return undefined;
   const maxEdits = Math.floor(needle.length * (1 - minScore));
   const toMatch = (joined: JoinedBodies, found: { start: number; end: number; distance: number }): Match => ({ method: 'fuzzy', score: 1 - found.distance / needle.length, pieces: piecesOf(joined, found.start, found.end) });
   const stated = pages.findIndex((page) => page.page === selector.page);
   if (stated >= 0) {
     const window = joinBodies(pages.slice(stated, stated + 2), head);
-    const onStatedPage = fuzzyFindAll(window.text, needle, maxEdits).find((found) => found.start < window.bodies[0]!.text.length);
+    const onStatedPage = fuzzyFindAll(window.text, needle, maxEdits, budget).find((found) => found.start < window.bodies[0]!.text.length);
     if (onStatedPage) return toMatch(window, onStatedPage);
   }
-  const joined = joinBodies(pages, head);
+  const joined = wholeDocument(pages, head);
   const distanceToHint = (match: Match) => (selector.page === undefined ? 0 : Math.abs(match.pieces[0]!.page.page - selector.page));
   let best: Match | undefined;
-  for (const found of fuzzyFindAll(joined.text, needle, maxEdits)) {
+  for (const found of fuzzyFindAll(joined.text, needle, maxEdits, budget)) {
     const match = toMatch(joined, found);
     if (match.pieces.length > 0 && (!best || distanceToHint(match) < distanceToHint(best))) best = match;
   }
@@ -276,11 +316,12 @@ export function rectsForRange(page: PageLayout, start: number, end: number): Tex
  */
 export function anchorQuote(pages: readonly PageLayout[], selector: QuoteSelector, options: AnchorOptions = {}): QuoteAnchor {
   const ordered = pagesByDistance(pages, selector.page);
+  const needles = needlesOf(selector);
   let match: Match | undefined;
-  for (const page of ordered) if ((match = findExactOrNormalized(page, selector))) break;
+  for (const page of ordered) if ((match = findExactOrNormalized(page, needles))) break;
   if (!match) {
-    const head = runningHead(pages);
-    match = findAcrossBreak(pages, ordered, selector, head) ?? findFuzzy(pages, selector, options.minFuzzyScore ?? MIN_FUZZY_SCORE, head);
+    const head = runningHeadOf(pages);
+    match = findAcrossBreak(pages, ordered, needles, head) ?? findFuzzy(pages, selector, needles[1]!.exact, options.minFuzzyScore ?? MIN_FUZZY_SCORE, head, options.fuzzyBudget);
   }
   if (!match) return { status: 'not-found', page: selector.page ?? null, method: null, score: 0, rects: [], paragraph: '', start: -1, end: -1, parts: [] };
   const parts: AnchorPart[] = match.pieces.map(({ page, start, end }) => ({ page: page.page, rects: rectsForRange(page, start, end), start, end }));

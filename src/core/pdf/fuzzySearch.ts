@@ -39,12 +39,14 @@ export function searchCost(textLength: number, patternLength: number): number {
 
 /**
  * Every place where `pattern` matches `text` with the fewest edits, if that is at most `maxDistance`;
- * overlapping ends of one occurrence are reported once (the first end). [] when nothing is that close.
+ * overlapping ends of one occurrence are reported once (the first end). [] when nothing is that close,
+ * or when the search would cost more than the budget has left (then nothing is examined or spent).
  */
 export function fuzzyFindAll(text: string, pattern: string, maxDistance: number, budget?: FuzzyBudget): FuzzyMatch[] {
   if (pattern.length === 0 || text.length === 0 || maxDistance < 0) return [];
   if (budget) {
     const cost = searchCost(text.length, pattern.length);
+    if (cost > budget.remaining) return []; // not looked at: the budget is spent
     budget.remaining -= cost;
     budget.spent += cost;
   }
@@ -68,6 +70,8 @@ export function fuzzyFind(text: string, pattern: string, maxDistance: number, bu
  * the whole no more than `maxRatio × length` longer or shorter than the pattern. The edits in between
  * are not counted: callers say "similar", not "verbatim". Cost: O(text × cap / 32), whatever the pattern.
  */
+const MAX_HEAD_CANDIDATES = 4;
+
 export function fuzzyFindCapped(text: string, pattern: string, maxRatio: number, cap: number, budget?: FuzzyBudget): FuzzyMatch | undefined {
   if (pattern.length <= cap) return fuzzyFind(text, pattern, Math.floor(pattern.length * maxRatio), budget);
   const half = Math.floor(cap / 2);
@@ -76,7 +80,8 @@ export function fuzzyFindCapped(text: string, pattern: string, maxRatio: number,
   const probeEdits = Math.floor(half * maxRatio);
   const lengthSlack = Math.floor(pattern.length * maxRatio);
   let best: FuzzyMatch | undefined;
-  for (const start of fuzzyFindAll(text, head, probeEdits, budget)) {
+  // The first few places the head fits best: a head repeated all over the text must not multiply the work.
+  for (const start of fuzzyFindAll(text, head, probeEdits, budget).slice(0, MAX_HEAD_CANDIDATES)) {
     // The tail is looked for only where it can be: about one pattern length after the head.
     const from = start.start + pattern.length - half - lengthSlack;
     const to = start.start + pattern.length + lengthSlack;
