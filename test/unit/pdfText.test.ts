@@ -135,7 +135,7 @@ describe('anchoring quotes on generated PDFs', () => {
   it('reports a quote that is not there as not-found, with the stated page, never dropping it', async () => {
     const pages = await pagesOf([{ texts: column(['Something else entirely.'], 72, 700) }]);
     const anchor = anchorQuote(pages, { exact: 'A sentence the paper never wrote at all.', page: 1 });
-    assert.deepEqual({ ...anchor, score: 0 }, { status: 'not-found', page: 1, method: null, score: 0, rects: [], paragraph: '', start: -1, end: -1, parts: [] });
+    assert.deepEqual({ ...anchor, score: 0 }, { status: 'not-found', page: 1, method: null, score: 0, rects: [], paragraph: '', start: -1, end: -1, parts: [], matched: '' });
   });
 
   it('uses prefix and suffix to choose between repeats of the same words', async () => {

@@ -1,5 +1,5 @@
 import { fuzzyFindAll, type FuzzyBudget } from './fuzzySearch';
-import { collapseWhitespaceMapped, matchKey, matchKeyMapped, rawRange, type MappedText } from './normalize';
+import { collapseWhitespaceMapped, matchKey, matchKeyMapped, normalizeText, rawRange, type MappedText } from './normalize';
 import { bodyRange, runningHead } from './pageFurniture';
 import { paragraphAround } from './paragraph';
 import type { PageLayout, TextBox } from './textModel';
@@ -46,6 +46,8 @@ export interface QuoteAnchor {
   readonly end: number;
   /** Every page the quote is on, in reading order: one part, or two across a page break; [] when not found. */
   readonly parts: readonly AnchorPart[];
+  /** What the PDF says where the quote was found (the parts' text, normalised for reading); '' when not found. */
+  readonly matched: string;
 }
 
 export interface AnchorOptions {
@@ -323,7 +325,7 @@ export function anchorQuote(pages: readonly PageLayout[], selector: QuoteSelecto
     const head = runningHeadOf(pages);
     match = findAcrossBreak(pages, ordered, needles, head) ?? findFuzzy(pages, selector, needles[1]!.exact, options.minFuzzyScore ?? MIN_FUZZY_SCORE, head, options.fuzzyBudget);
   }
-  if (!match) return { status: 'not-found', page: selector.page ?? null, method: null, score: 0, rects: [], paragraph: '', start: -1, end: -1, parts: [] };
+  if (!match) return { status: 'not-found', page: selector.page ?? null, method: null, score: 0, rects: [], paragraph: '', start: -1, end: -1, parts: [], matched: '' };
   const parts: AnchorPart[] = match.pieces.map(({ page, start, end }) => ({ page: page.page, rects: rectsForRange(page, start, end), start, end }));
   const first = parts[0]!;
   const atStatedPage = selector.page === undefined || parts.some((part) => part.page === selector.page);
@@ -337,6 +339,7 @@ export function anchorQuote(pages: readonly PageLayout[], selector: QuoteSelecto
     start: first.start,
     end: first.end,
     parts,
+    matched: match.pieces.map(({ page, start, end }) => normalizeText(page.text.slice(start, end))).join(' '),
   };
 }
 
