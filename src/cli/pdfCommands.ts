@@ -6,7 +6,6 @@ import {
   defaultTextCacheDir,
   extractDocument,
   hasFailures,
-  matchQuality,
   pdfPathFor,
   PdfTextExtractor,
   summarize,
@@ -74,7 +73,8 @@ function formatSummary(summary: VerifySummary): string {
 
 function formatVerdict(verdict: QuoteVerdict): string {
   const quote = verdict.quote.length > 70 ? `${verdict.quote.slice(0, 69)}…` : verdict.quote;
-  const method = verdict.method === 'fuzzy' ? ` [${matchQuality({ method: verdict.method, score: verdict.score ?? 0 })}]` : verdict.method === 'normalized' ? ' [normalized]' : '';
+  // A fuzzy match says "found approximately (score …)" in its label already.
+  const method = verdict.method === 'normalized' ? ' [normalized]' : '';
   return `${verdict.paper}  §${verdict.challenge}  p.${verdict.page}  ${verdict.label}${method}  "${quote}"`;
 }
 

@@ -43,6 +43,15 @@ describe('literature-companion verify', () => {
     assert.match(result.stdout, /2 quotes: 0 found at their page, 1 found on another page, 0 not found, 1 unverified \(PDF missing\)/);
   });
 
+  it('labels a quote found only approximately with its score, in JSON and in text', () => {
+    const { root, pdfs, cache } = setUp('Reward models are trianed on comparisons.');
+    const json = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache, '--json');
+    const [verdict] = JSON.parse(json.stdout).quotes;
+    assert.deepEqual([verdict.status, verdict.method], ['found', 'fuzzy']);
+    assert.match(verdict.label, /^found approximately \(score 0\.9\d\)$/);
+    assert.match(run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache).stdout, /p\.1 {2}found approximately \(score 0\.9\d\) {2}"Reward models are trianed/);
+  });
+
   it('exits 1 when a quote is not in its PDF', () => {
     const { root, pdfs, cache } = setUp('Words the paper never wrote.');
     const result = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache, '--json');
