@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AnnotationStore, documentKey, evidenceOf, findAnnotationFile, quoteSelector, verdictOf, type Verdict } from '../core/annotations';
 import { annotatedClaimsIn, needsAttention } from '../core/claims/documentClaims';
 import type { Corpus } from '../core/corpus/model';
-import { anchorQuote, extractDocument, pdfPathFor, PdfTextExtractor, type DocumentText } from '../core/pdf';
+import { anchorQuote, extractDocument, matchQuality, pdfPathFor, PdfTextExtractor, type DocumentText } from '../core/pdf';
 import { describeReferenceHint, matchReferences, parseReferenceList, type ReferenceHint } from '../core/references';
 import type { Io, PdfFlags } from './pdfCommands';
 
@@ -150,6 +150,7 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
         evidence.push({ ...base, check: found.status, ...(found.page !== null && found.status !== 'not-found' ? { foundPage: found.page } : {}) });
         if (found.status === 'not-found') findings.push({ severity: 'error', message: `${where}: the quote no longer verifies, it is not in the PDF` });
         if (found.status === 'found-elsewhere') findings.push({ severity: 'warning', message: `${where}: found on page ${found.page}, not ${link.page}` });
+        if (found.method === 'fuzzy') findings.push({ severity: 'warning', message: `${where}: ${matchQuality(found)}: the quote differs from the PDF's words in a few places; copy it from the PDF` });
       }
       report.claims.push({
         id: annotation.id,

@@ -28,7 +28,17 @@ export type WebviewToHost =
   | { readonly type: 'openPdfFile'; readonly page: number }
   /** How pdf.js started in the webview: its worker (from a blob: URL) or the main-thread fallback. */
   | { readonly type: 'pdfStarted'; readonly mode: 'worker' | 'main-thread'; readonly ms: number }
-  | { readonly type: 'excerptRendered'; readonly page: number; readonly highlights: number };
+  /**
+   * The excerpt webview drew its page(s): `page` is the first drawn, `highlights` the boxes on all of them,
+   * `pages` each drawn page with its boxes (a quote across a page break draws and highlights both).
+   */
+  | { readonly type: 'excerptRendered'; readonly page: number; readonly highlights: number; readonly pages: readonly RenderedPage[] };
+
+/** One page the excerpt webview drew, with how many highlight boxes it put on it. */
+export interface RenderedPage {
+  readonly page: number;
+  readonly highlights: number;
+}
 
 /** Persisted with `vscode.setState` so a serializer can restore the panel after a window reload. */
 export interface PanelState {

@@ -3,7 +3,7 @@
 // boxes, shows the paragraph around it as text, and lets the person page and zoom through the PDF.
 import * as pdfjs from 'pdfjs-dist/build/pdf.mjs';
 import type { ExcerptFound, ExcerptUnavailable } from '../core/excerpt/excerptView';
-import type { DarkPageMode, ExcerptState, HostToWebview } from '../protocol/messages';
+import type { DarkPageMode, ExcerptState, HostToWebview, RenderedPage } from '../protocol/messages';
 import { el, vsCodeApi } from './dom';
 
 const vscode = vsCodeApi<ExcerptState>();
@@ -21,12 +21,6 @@ let renderToken = 0;
 function saveState(): void {
   if (view) vscode.setState({ target: view.target, page: currentPage, zoom });
 }
-
-const STATUS_TEXT: Record<ExcerptFound['status'], (v: ExcerptFound) => string> = {
-  found: (v) => `Found on page ${v.page}, as the corpus states${v.method === 'exact' ? '' : ` (${v.method} match${v.method === 'fuzzy' ? `, ${Math.round(v.score * 100)}% similar` : ''})`}.`,
-  'found-elsewhere': (v) => `Found on page ${v.page}, not on page ${v.target.page} as the corpus states.`,
-  'not-found': (v) => `Not found in this PDF. The corpus states page ${v.target.page}; the quote is listed below as stored.`,
-};
 
 function header(paperTitle: string, byline: string): HTMLElement {
   return el('header', {}, el('div', { class: 'kind' }, 'Excerpt'), el('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
@@ -74,9 +68,11 @@ function renderFound(found: ExcerptFound, darkPage: DarkPageMode): void {
   );
   root.replaceChildren(
     header(found.paper.title, `${found.paper.authorsShort} · ${found.paper.year} · arXiv ${found.paper.id}${found.paper.version} · ${found.pdfName}`),
-    el('p', { class: `status ${found.status}`, role: 'status', id: 'anchor-status' }, STATUS_TEXT[found.status](found)),
+    el('p', { class: `status ${found.status}${found.method === 'fuzzy' ? ' approximate' : ''}`, role: 'status', id: 'anchor-status' }, found.statusText),
     found.otherVersion ? el('p', { class: 'status warning' }, 'This PDF is not the pinned version: page numbers may differ; the quote was found by its text.') : '',
     found.status === 'not-found' ? el('blockquote', { class: 'quote' }, el('p', {}, found.target.quote)) : el('section', { class: 'context' }, el('h2', {}, 'The paragraph around the quote'), paragraph),
+    // An approximate match: the stored quote beside what the PDF says, so the differences can be read.
+    found.status !== 'not-found' && found.method === 'fuzzy' ? el('section', { class: 'stored' }, el('h2', {}, 'The quote as stored'), el('blockquote', { class: 'quote' }, el('p', {}, found.target.quote))) : '',
     toolbar,
     el('div', { class: 'page-frame', id: 'page-frame' }, el('p', { class: 'loading' }, 'Rendering the page…')),
   );
@@ -112,19 +108,29 @@ async function openPdf(data: Uint8Array): Promise<pdfjs.PDFDocumentProxy> {
   }
 }
 
-async function renderPage(): Promise<void> {
-  if (!view || !documentProxy) return;
-  const token = ++renderToken;
-  const frame = document.getElementById('page-frame')!;
-  const page = await documentProxy.getPage(currentPage);
-  const viewport = page.getViewport({ scale: zoom * (window.devicePixelRatio > 1 ? 1 : 1) });
+/** The pages to draw: at the quote, every page it is on (two across a page break); elsewhere, the current one. */
+function pagesToDraw(found: ExcerptFound): number[] {
+  const quotePages = [...new Set([found.page, ...found.parts.map((part) => part.page)])];
+  return currentPage === found.page ? quotePages : [currentPage];
+}
+
+/** The quote's boxes on one page: from its parts, or the first page's boxes when there are none. */
+function rectsOn(found: ExcerptFound, page: number): ExcerptFound['rects'] {
+  if (found.parts.length === 0) return page === found.page ? found.rects : [];
+  return found.parts.filter((part) => part.page === page).flatMap((part) => part.rects);
+}
+
+/** One PDF page as a canvas with its text layer and the quote's highlight boxes. */
+async function drawPage(proxy: pdfjs.PDFDocumentProxy, found: ExcerptFound, pageNumber: number): Promise<{ box: HTMLElement; highlights: number }> {
+  const page = await proxy.getPage(pageNumber);
+  const viewport = page.getViewport({ scale: zoom });
   const outputScale = window.devicePixelRatio || 1;
   const canvas = el('canvas', { class: 'page-canvas' });
   canvas.width = Math.floor(viewport.width * outputScale);
   canvas.height = Math.floor(viewport.height * outputScale);
   canvas.style.width = `${Math.floor(viewport.width)}px`;
   canvas.style.height = `${Math.floor(viewport.height)}px`;
-  const pageBox = el('div', { class: 'page', 'data-page': String(currentPage) }, canvas);
+  const pageBox = el('div', { class: 'page', 'data-page': String(pageNumber) }, canvas);
   pageBox.style.width = canvas.style.width;
   pageBox.style.height = canvas.style.height;
   const textLayer = el('div', { class: 'textLayer' });
@@ -133,8 +139,7 @@ async function renderPage(): Promise<void> {
   pageBox.append(textLayer);
   await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, transform: outputScale !== 1 ? [outputScale, 0, 0, outputScale, 0, 0] : undefined }).promise;
   await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: textLayer, viewport }).render();
-  if (token !== renderToken) return;
-  const highlights = currentPage === view.page ? view.rects : [];
+  const highlights = rectsOn(found, pageNumber);
   for (const rect of highlights) {
     const [x1, y1] = viewport.convertToViewportPoint(rect.x, rect.y) as [number, number];
     const [x2, y2] = viewport.convertToViewportPoint(rect.x + rect.width, rect.y + rect.height) as [number, number];
@@ -145,12 +150,26 @@ async function renderPage(): Promise<void> {
     box.style.height = `${Math.abs(y2 - y1) + 4}px`;
     pageBox.append(box);
   }
-  frame.replaceChildren(pageBox);
-  document.getElementById('page-label')!.textContent = `Page ${currentPage} of ${documentProxy.numPages}`;
+  return { box: pageBox, highlights: highlights.length };
+}
+
+async function renderPage(): Promise<void> {
+  if (!view || !documentProxy) return;
+  const found = view;
+  const proxy = documentProxy;
+  const token = ++renderToken;
+  const numbers = pagesToDraw(found).filter((page) => page >= 1 && page <= proxy.numPages);
+  const drawn: { box: HTMLElement; highlights: number }[] = [];
+  for (const page of numbers) drawn.push(await drawPage(proxy, found, page));
+  if (token !== renderToken) return;
+  document.getElementById('page-frame')!.replaceChildren(...drawn.map((page) => page.box));
+  const last = numbers[numbers.length - 1]!;
+  document.getElementById('page-label')!.textContent = numbers.length > 1 ? `Pages ${numbers[0]}–${last} of ${proxy.numPages}` : `Page ${currentPage} of ${proxy.numPages}`;
   document.getElementById('zoom-label')!.textContent = `${Math.round(zoom * 100)}%`;
-  if (highlights.length > 0) pageBox.querySelector('.highlight')?.scrollIntoView({ block: 'center' });
+  document.querySelector('.page .highlight')?.scrollIntoView({ block: 'center' });
   saveState();
-  vscode.postMessage({ type: 'excerptRendered', page: currentPage, highlights: highlights.length });
+  const pages: RenderedPage[] = numbers.map((page, index) => ({ page, highlights: drawn[index]!.highlights }));
+  vscode.postMessage({ type: 'excerptRendered', page: numbers[0] ?? currentPage, highlights: pages.reduce((sum, page) => sum + page.highlights, 0), pages });
 }
 
 async function receivePdf(data: Uint8Array): Promise<void> {

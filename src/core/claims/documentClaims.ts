@@ -1,4 +1,5 @@
-import { evidenceOf, noteOf, positionSelector, quoteSelector, reanchor, verdictOf, type Annotation } from '../annotations';
+import { editBudget, evidenceOf, noteOf, positionSelector, quoteSelector, reanchor, verdictOf, type Annotation } from '../annotations';
+import type { FuzzyBudget } from '../pdf/fuzzySearch';
 import type { Corpus } from '../corpus/model';
 import type { Claim, Verdict } from './model';
 
@@ -83,7 +84,11 @@ export function bundledClaimsIn(text: string, claims: readonly Claim[], isTheTal
   return { claims: located, orphans };
 }
 
-export function annotatedClaimsIn(text: string, annotations: readonly Annotation[], corpus?: Pick<Corpus, 'links'>): DocumentClaims {
+/**
+ * The document's annotations located in its current text. Runs on the extension host after every edit:
+ * all fuzzy searches of one call share one bounded budget (reanchor.ts, EDIT_FUZZY_CELLS).
+ */
+export function annotatedClaimsIn(text: string, annotations: readonly Annotation[], corpus?: Pick<Corpus, 'links'>, fuzzyBudget: FuzzyBudget = editBudget()): DocumentClaims {
   const transcribed = transcribedQuotes(corpus);
   const located: DocumentClaim[] = [];
   const orphans: OrphanClaim[] = [];
@@ -91,7 +96,7 @@ export function annotatedClaimsIn(text: string, annotations: readonly Annotation
   // After an edit every claim below it moves by the same amount: the last shift seen is the next hint.
   let expectedShift = 0;
   for (const annotation of annotations) {
-    const anchored = reanchor(annotation, text, { expectedShift });
+    const anchored = reanchor(annotation, text, { expectedShift, fuzzyBudget });
     if (anchored.status === 'anchored') expectedShift = anchored.start - positionSelector(annotation).start;
     const key = `annotation:${annotation.id}`;
     const verdict = verdictOf(annotation);

@@ -2,7 +2,7 @@
  * The PDF core's public surface for the VS Code layer and the CLI. Pure Node: no `vscode` import; pdf.js
  * itself only ever loads inside the worker (dist/pdfWorker.js).
  */
-export { anchorQuote, rectsForRange, type AnchorMethod, type AnchorOptions, type AnchorStatus, type QuoteAnchor, type QuoteSelector } from './anchor';
+export { anchorQuote, matchQuality, MIN_FUZZY_SCORE, rectsForRange, type AnchorMethod, type AnchorPart, type AnchorOptions, type AnchorStatus, type QuoteAnchor, type QuoteSelector } from './anchor';
 export { disposeSharedExtractor, extractDocument, PdfTextExtractor, type ExtractOptions, type ExtractorOptions } from './extractor';
 export { defaultPdfDir, defaultTextCacheDir } from './locations';
 export { matchKey, normalizeText } from './normalize';

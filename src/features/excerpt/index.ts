@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
 import { anchorQuote, PdfReadError } from '../../core/pdf';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
-import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound } from '../../protocol/messages';
+import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound, type RenderedPage } from '../../protocol/messages';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { excerptHtml } from './excerptHtml';
@@ -13,7 +13,7 @@ import { excerptHtml } from './excerptHtml';
 export interface ExcerptReport {
   view?: ExcerptView;
   pdfStart?: { mode: 'worker' | 'main-thread'; ms: number };
-  rendered?: { page: number; highlights: number };
+  rendered?: { page: number; highlights: number; pages: readonly RenderedPage[] };
 }
 
 /** Excerpt panels: a stored quote found in its PDF, the page rendered with the quote highlighted. */
@@ -172,7 +172,7 @@ export class ExcerptPanel implements vscode.Disposable {
         this.notify();
         return;
       case 'excerptRendered':
-        this.report.rendered = { page: message.page, highlights: message.highlights };
+        this.report.rendered = { page: message.page, highlights: message.highlights, pages: message.pages };
         this.notify();
         return;
       case 'copy':
