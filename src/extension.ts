@@ -8,6 +8,7 @@ import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
 import { activatePdfCommands } from './features/pdfs';
 import { activateVerify } from './features/verify';
 import { activateCitations } from './features/citations';
+import { activateViewer, type PdfViewerProvider } from './features/viewer';
 import { PdfLibrary } from './services/pdfLibrary';
 import type { ViewKind } from './core/tree/corpusTree';
 
@@ -19,6 +20,7 @@ export interface LiteratureCompanionApi {
   readonly pdfs: PdfLibrary;
   readonly excerpts: ExcerptPanels;
   readonly claims: ClaimsApi;
+  readonly viewer: PdfViewerProvider;
   /** Milliseconds spent inside activate(), for the benchmark. */
   readonly activationMs: number;
 }
@@ -37,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   activateVerify(context, corpus, pdfs);
   const claims = activateClaims(context, corpus, pdfs, panels);
   activateCitations(context, corpus);
+  const viewer = activateViewer(context, corpus, pdfs);
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
@@ -58,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
     }),
   );
   revealOnStartup();
-  return { corpus, panels, trees, pdfs, excerpts, claims, activationMs: performance.now() - started };
+  return { corpus, panels, trees, pdfs, excerpts, claims, viewer, activationMs: performance.now() - started };
 }
 
 /** A workspace that asks for it (the example does) opens on the product, not on the Explorer. */
