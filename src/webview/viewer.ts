@@ -300,7 +300,7 @@ for (const button of [evidenceButton, floatingEvidence]) {
 document.addEventListener('mouseup', (event) => {
   if ((event.target as Element | null)?.closest?.('.textLayer')) setTimeout(placeFloatingButton, 0);
 });
-container.addEventListener('scroll', () => (floatingEvidence.hidden = true), { passive: true });
+container.addEventListener('scroll', () => !floatingEvidence.hidden && requestAnimationFrame(placeFloatingButton), { passive: true });
 
 document.addEventListener('click', (event) => {
   const element = (event.target as Element | null)?.closest<HTMLElement>('[data-nav], [data-zoom], [data-find]');
@@ -343,7 +343,10 @@ document.addEventListener('keydown', (event) => {
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
-  if (!isHostToViewer(message)) return;
+  if (!isHostToViewer(message)) {
+    console.warn('PDF viewer: ignored a message that is not in the protocol', (message as { type?: unknown } | null)?.type, Object.prototype.toString.call((message as { data?: unknown } | null)?.data));
+    return;
+  }
   switch (message.type) {
     case 'document':
       void openDocument(message);

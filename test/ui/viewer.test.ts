@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { loadCorpus } from '../../src/core/corpus/load';
-import { verifyCorpusQuotes } from '../../src/core/pdf';
+import { PdfTextExtractor, verifyCorpusQuotes } from '../../src/core/pdf';
 import { challengeFile, evidenceFile, paperFile } from '../support/corpusFixture';
 import { buildPdf, column } from '../support/pdfFixtures';
-import { frameWith, harness, papersDir, pickQuickItem, runCommand, screenshots, type Server } from './support';
+import { frameWith, harness, papersDir, pickQuickItem, projectRoot, runCommand, screenshots, type Server } from './support';
 
 const PAGE_ONE = ['Reward Models and Their Limits', 'A fixture paper written by the test itself'];
 const PAGE_TWO = [
@@ -77,9 +77,18 @@ describe('the PDF viewer in the workbench', { timeout: 420_000 }, () => {
     server = await startCodeServer({ folder: workspace });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.workbenchUrl({ openFile: join(workspace, 'fixture-paper.pdf') } as object));
+    await page.goto(server.workbenchUrl());
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   });
+
+  /** Opens a workspace file as a person does: Quick Open (Ctrl+P), its name, Enter. */
+  async function quickOpen(name: string): Promise<void> {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+  }
 
   after(async () => {
     await browser?.close();
@@ -87,6 +96,7 @@ describe('the PDF viewer in the workbench', { timeout: 420_000 }, () => {
   });
 
   it('opens a workspace PDF in the viewer: page 1 drawn, with its text layer', async () => {
+    await quickOpen('fixture-paper.pdf');
     viewer = await frameWith(page, '.page[data-page-number="1"] .textLayer span', 'Reward Models and Their Limits', 90_000);
     await viewer.locator('.page[data-page-number="1"] canvas').first().waitFor();
     await page.waitForFunction(() => true); // let the first frame settle before reading pixels
@@ -124,15 +134,15 @@ describe('the PDF viewer in the workbench', { timeout: 420_000 }, () => {
     await viewer.locator('#page-input').fill('2');
     await viewer.locator('#page-input').press('Enter');
     const first = viewer.locator('.page[data-page-number="2"] .textLayer span', { hasText: 'When the policy' }).first();
-    const last = viewer.locator('.page[data-page-number="2"] .textLayer span', { hasText: 'become worse again' }).first();
+    const next = viewer.locator('.page[data-page-number="2"] .textLayer span', { hasText: 'We call this effect' }).first();
     await first.waitFor();
     const from = (await first.boundingBox())!;
-    const to = (await last.boundingBox())!;
-    // A person's drag over the two lines (the text layer is transparent text above the canvas).
+    const to = (await next.boundingBox())!;
+    // A person's drag from the start of one line to the start of the line after the passage.
     await page.mouse.move(from.x + 1, from.y + from.height / 2);
     await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
-    await page.mouse.move(to.x + to.width - 1, to.y + to.height / 2, { steps: 4 });
+    await page.mouse.move(from.x + 40, to.y - 4, { steps: 8 });
+    await page.mouse.move(to.x + 1, to.y + to.height / 2, { steps: 4 });
     await page.mouse.up();
     assert.match(await viewer.evaluate(() => window.getSelection()?.toString() ?? ''), /When the policy[\s\S]*worse again/);
     await viewer.locator('#floating-evidence:not([hidden])').waitFor();
@@ -144,7 +154,7 @@ describe('the PDF viewer in the workbench', { timeout: 420_000 }, () => {
     await pickQuickItem(page, 'Pick a corpus folder', 'The bundled corpus is read-only');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
-    await input.fill(`${corpusDir}/`);
+    await input.fill(`${corpusDir}/`); // the folder dialog (code-server's simple dialog) takes a typed path
     await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
     const paperQuestion = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Which paper is fixture-paper.pdf' });
@@ -164,7 +174,8 @@ describe('the PDF viewer in the workbench', { timeout: 420_000 }, () => {
     assert.ok(yaml.includes(`quote: "${SELECTED}"`), yaml);
     assert.ok(yaml.includes(`quote: "${PAGE_TWO[0]}"`), 'the quote already there is kept');
     // An independent check with the verifier the CLI and "Verify All Quotes" use.
-    const verdicts = await verifyCorpusQuotes(await loadCorpus(corpusDir), { pdfDir: join(corpusDir, 'pdf'), cacheDir: null });
+    const extractor = new PdfTextExtractor({ workerScript: join(projectRoot, 'dist', 'pdfWorker.js') });
+    const verdicts = await verifyCorpusQuotes(await loadCorpus(corpusDir), { pdfDir: join(corpusDir, 'pdf'), cacheDir: null, extractor }).finally(() => extractor.dispose());
     const added = verdicts.find((verdict) => verdict.quote === SELECTED);
     assert.equal(added?.status, 'found', JSON.stringify(verdicts));
     assert.equal(added?.page, 2);
@@ -197,11 +208,7 @@ describe('the PDF viewer in the workbench', { timeout: 420_000 }, () => {
   });
 
   it('shows a real paper at a page, for the README', { skip: existsSync(join(papersDir, '2009.01325.pdf')) ? false : `no PDFs in ${papersDir}` }, async () => {
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('2009.01325.pdf');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: '2009.01325.pdf' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen('2009.01325.pdf');
     const paper = await frameWith(page, '.page[data-page-number="1"] .textLayer span', 'Learning to summarize', 90_000);
     await paper.locator('#page-input').fill('8');
     await paper.locator('#page-input').press('Enter');

@@ -121,7 +121,9 @@ export class PdfViewerEditor implements vscode.Disposable {
   private async sendDocument(): Promise<void> {
     this.report.rendered.clear();
     try {
-      const data = await vscode.workspace.fs.readFile(this.uri);
+      // A plain Uint8Array of its own: what workspace.fs returns may be a view VS Code's message
+      // serialiser does not transfer as bytes (it arrived in the webview as a plain object).
+      const data = new Uint8Array(await vscode.workspace.fs.readFile(this.uri));
       const reveal = this.initialReveal;
       this.initialReveal = undefined; // later loads return to where the person was (webview state)
       await this.post({ type: 'document', data, fileName: path.basename(this.uri.fsPath), darkPage: darkPage(), reveal });
