@@ -29,15 +29,21 @@ const builds = [
   { ...node, target: 'node22', entryPoints: { pdfHost: 'src/core/pdf/extractHost.ts' }, outdir: 'dist' },
   { ...node, target: 'node22', entryPoints: { searchWorker: 'src/core/search/indexWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
-  // The excerpt webview bundles pdf.js's display layer (an ES module); its worker is copied beside it.
-  { ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: { excerpt: 'src/webview/excerpt.ts' }, outdir: 'dist/webview' },
+  // The two PDF webviews (excerpt panel, PDF viewer) share one chunk of pdf.js's display layer (ES modules,
+  // code splitting); its worker is copied beside them.
+  { ...common, platform: 'browser', format: 'esm', target: 'es2022', splitting: true, chunkNames: 'chunks/[name]-[hash]', entryPoints: { excerpt: 'src/webview/excerpt.ts', viewer: 'src/webview/viewer.ts' }, outdir: 'dist/webview' },
 ];
 
-/** pdf.js files the excerpt webview loads at run time: its worker and the standard (non-embedded) fonts. */
+/**
+ * pdf.js files the PDF webviews load at run time: its worker, the standard (non-embedded) fonts, and the
+ * viewer component's stylesheet with the images it names.
+ */
 function copyPdfJsAssets() {
   mkdirSync('dist/webview', { recursive: true });
   cpSync('node_modules/pdfjs-dist/build/pdf.worker.min.mjs', 'dist/webview/pdf.worker.min.mjs');
   cpSync('node_modules/pdfjs-dist/standard_fonts', 'dist/webview/standard_fonts', { recursive: true });
+  cpSync('node_modules/pdfjs-dist/web/pdf_viewer.css', 'dist/webview/pdf_viewer.css');
+  cpSync('node_modules/pdfjs-dist/web/images', 'dist/webview/images', { recursive: true });
 }
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test

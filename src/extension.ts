@@ -10,6 +10,7 @@ import { activatePdfCommands } from './features/pdfs';
 import { activateVerify } from './features/verify';
 import { activateCitations } from './features/citations';
 import { activateReferences } from './features/references';
+import { activateViewer, type PdfViewerProvider } from './features/viewer';
 import { PdfLibrary } from './services/pdfLibrary';
 import type { ViewKind } from './core/tree/corpusTree';
 
@@ -21,6 +22,7 @@ export interface LiteratureCompanionApi {
   readonly pdfs: PdfLibrary;
   readonly excerpts: ExcerptPanels;
   readonly claims: ClaimsApi;
+  readonly viewer: PdfViewerProvider;
   /** Milliseconds spent inside activate(), for the benchmark. */
   readonly activationMs: number;
 }
@@ -40,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   const claims = activateClaims(context, corpus, pdfs, panels);
   activateCitations(context, corpus);
   activateReferences(context, corpus);
+  const viewer = activateViewer(context, corpus, pdfs);
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
@@ -61,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
     }),
   );
   revealOnStartup();
-  return { corpus, panels, trees, pdfs, excerpts, claims, activationMs: performance.now() - started };
+  return { corpus, panels, trees, pdfs, excerpts, claims, viewer, activationMs: performance.now() - started };
 }
 
 /** A workspace that asks for it (the example does) opens on the product, not on the Explorer. */

@@ -21,7 +21,16 @@ export class CorpusService implements vscode.Disposable {
 
   /** The corpus folder: the setting when given (and allowed), otherwise the bundled `sources/`. */
   root(): string {
-    return pathSetting('corpusPath') ?? path.join(this.extensionPath, 'sources');
+    return pathSetting('corpusPath') ?? this.bundledRoot();
+  }
+
+  /** The bundled corpus ships inside the extension: read-only, replaced on every update. */
+  isBundled(): boolean {
+    return this.root() === this.bundledRoot();
+  }
+
+  bundledRoot(): string {
+    return path.join(this.extensionPath, 'sources');
   }
 
   get(): Promise<Corpus> {

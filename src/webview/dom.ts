@@ -2,15 +2,16 @@
 // What every webview script of the companion shares: the typed VS Code API and safe element building.
 import type { WebviewToHost } from '../protocol/messages';
 
-export interface VsCodeApi<State> {
-  postMessage(message: WebviewToHost): void;
+export interface VsCodeApi<State, Message = WebviewToHost> {
+  postMessage(message: Message): void;
   getState(): State | undefined;
   setState(state: State): void;
 }
-declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
+declare function acquireVsCodeApi<State, Message>(): VsCodeApi<State, Message>;
 
-export function vsCodeApi<State>(): VsCodeApi<State> {
-  return acquireVsCodeApi<State>();
+/** The webview's API, typed with its own state and the messages its protocol allows it to post. */
+export function vsCodeApi<State, Message = WebviewToHost>(): VsCodeApi<State, Message> {
+  return acquireVsCodeApi<State, Message>();
 }
 
 /** Builds an element; text is always set as text, never parsed as HTML. */

@@ -1,19 +1,18 @@
 /// <reference lib="dom" />
 // The excerpt webview: renders one PDF page with pdf.js (canvas + text layer), highlights the quote's
 // boxes, shows the paragraph around it as text, and lets the person page and zoom through the PDF.
-import * as pdfjs from 'pdfjs-dist/build/pdf.mjs';
 import type { ExcerptFound, ExcerptUnavailable } from '../core/excerpt/excerptView';
 import type { DarkPageMode, ExcerptState, HostToWebview, RenderedPage } from '../protocol/messages';
 import { el, vsCodeApi } from './dom';
+import { highlightBoxes, PdfLoader, pdfjs } from './pdfDocument';
 
 const vscode = vsCodeApi<ExcerptState>();
 const root = document.getElementById('root')!;
-const WORKER_STALL_MS = 4000;
 const ZOOMS = [0.75, 1, 1.25, 1.5, 2, 3];
 
 let view: ExcerptFound | undefined;
 let documentProxy: pdfjs.PDFDocumentProxy | undefined;
-let loadingTask: { destroy(): Promise<void> } | undefined;
+const loader = new PdfLoader();
 let currentPage = 1;
 let zoom = vscode.getState()?.zoom ?? 1.25;
 let renderToken = 0;
@@ -79,33 +78,11 @@ function renderFound(found: ExcerptFound, darkPage: DarkPageMode): void {
   saveState();
 }
 
-/** pdf.js worker from a blob: URL; if it does not answer in time, fall back to the main thread. */
+/** Starts pdf.js (shared with the PDF viewer) and reports how it started. */
 async function openPdf(data: Uint8Array): Promise<pdfjs.PDFDocumentProxy> {
-  const started = performance.now();
-  const workerUrl = document.body.dataset.worker!;
-  const options = { data, standardFontDataUrl: document.body.dataset.fonts, isEvalSupported: false, enableXfa: false } as Parameters<typeof pdfjs.getDocument>[0];
-  try {
-    const source = await (await fetch(workerUrl)).text();
-    const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    pdfjs.GlobalWorkerOptions.workerPort = new Worker(blobUrl, { type: 'module' });
-    const task = pdfjs.getDocument({ ...(options as object), data: data.slice() });
-    loadingTask = task;
-    const stalled = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('stalled')), WORKER_STALL_MS));
-    const proxy = await Promise.race([task.promise, stalled]);
-    vscode.postMessage({ type: 'pdfStarted', mode: 'worker', ms: Math.round(performance.now() - started) });
-    return proxy;
-  } catch {
-    await loadingTask?.destroy().catch(() => undefined);
-    pdfjs.GlobalWorkerOptions.workerPort?.terminate();
-    pdfjs.GlobalWorkerOptions.workerPort = null;
-    // Main thread: pdf.js uses an in-page "fake worker" when the worker module is already loaded.
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(/* webpackIgnore: true */ workerUrl);
-    const task = pdfjs.getDocument(options);
-    loadingTask = task;
-    const proxy = await task.promise;
-    vscode.postMessage({ type: 'pdfStarted', mode: 'main-thread', ms: Math.round(performance.now() - started) });
-    return proxy;
-  }
+  const opened = await loader.open(data);
+  vscode.postMessage({ type: 'pdfStarted', mode: opened.mode, ms: opened.ms });
+  return opened.document;
 }
 
 /** The pages to draw: at the quote, every page it is on (two across a page break); elsewhere, the current one. */
@@ -140,16 +117,7 @@ async function drawPage(proxy: pdfjs.PDFDocumentProxy, found: ExcerptFound, page
   await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, transform: outputScale !== 1 ? [outputScale, 0, 0, outputScale, 0, 0] : undefined }).promise;
   await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: textLayer, viewport }).render();
   const highlights = rectsOn(found, pageNumber);
-  for (const rect of highlights) {
-    const [x1, y1] = viewport.convertToViewportPoint(rect.x, rect.y) as [number, number];
-    const [x2, y2] = viewport.convertToViewportPoint(rect.x + rect.width, rect.y + rect.height) as [number, number];
-    const box = el('div', { class: 'highlight', 'aria-hidden': 'true' });
-    box.style.left = `${Math.min(x1, x2) - 1}px`;
-    box.style.top = `${Math.min(y1, y2) - 2}px`;
-    box.style.width = `${Math.abs(x2 - x1) + 2}px`;
-    box.style.height = `${Math.abs(y2 - y1) + 4}px`;
-    pageBox.append(box);
-  }
+  pageBox.append(...highlightBoxes(viewport, highlights));
   return { box: pageBox, highlights: highlights.length };
 }
 
@@ -174,7 +142,6 @@ async function renderPage(): Promise<void> {
 
 async function receivePdf(data: Uint8Array): Promise<void> {
   try {
-    await loadingTask?.destroy();
     documentProxy = await openPdf(data);
     await renderPage();
   } catch (error) {

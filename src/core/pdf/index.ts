@@ -5,7 +5,8 @@
 export { anchorQuote, matchQuality, MIN_FUZZY_SCORE, rectsForRange, type AnchorMethod, type AnchorPart, type AnchorOptions, type AnchorStatus, type QuoteAnchor, type QuoteSelector } from './anchor';
 export { disposeSharedExtractor, extractDocument, PdfTextExtractor, type ExtractOptions, type ExtractorOptions } from './extractor';
 export { defaultPdfDir, defaultTextCacheDir } from './locations';
-export { matchKey, normalizeText } from './normalize';
+export { matchKey, normalizeText, readableQuote } from './normalize';
+export { quoteFromSelection, type SelectedQuote } from './quoteFromSelection';
 export { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 export { PdfReadError, type PdfErrorKind } from './pdfErrors';
 export type { DocumentText, PageItem, PageLayout, TextBox } from './textModel';

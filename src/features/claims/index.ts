@@ -12,7 +12,7 @@ import { localFolderOf } from '../../services/workspacePaths';
 import { activateClaimEditor } from './editor';
 import { registerGitMergeSetup } from './gitMerge';
 import { registerFindEvidence, type FindEvidenceTarget } from './findEvidence';
-import { ClaimsService } from './service';
+import { CLAIM_LANGUAGES, ClaimsService } from './service';
 import { EvidenceSuggestions } from './suggestions';
 import { ClaimsTreeProvider, type ClaimsNode } from './view';
 
@@ -100,6 +100,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     vscode.workspace.onDidChangeTextDocument((event) => event.document === vscode.window.activeTextEditor?.document && tree.refresh()),
     vscode.workspace.onDidSaveTextDocument((document) => void persistPositions(service, document)),
     vscode.commands.registerCommand('literatureCompanion.linkClaim', (options?: LinkClaimOptions) => linkClaim(service, suggestions, corpus, options)),
+    vscode.commands.registerCommand('literatureCompanion.addEvidenceToClaim', (evidence?: unknown, options?: AddEvidenceOptions) => addEvidenceToClaim(service, tree, evidence, options)),
     vscode.commands.registerCommand('literatureCompanion.editClaim', (node?: ClaimsNode, options?: LinkClaimOptions) => editClaim(service, node, options)),
     vscode.commands.registerCommand('literatureCompanion.removeClaim', async (node?: ClaimsNode, options?: { confirm?: boolean }) => {
       const annotation = node?.kind === 'claim' ? node.claim.annotation : node?.kind === 'orphan' ? node.orphan.annotation : undefined;
@@ -147,6 +148,62 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     }),
   );
   return { service, suggestions, tree, refreshEditors: editor.refresh };
+}
+
+/** Answers that let tests and automation add evidence to a claim without the pickers. */
+interface AddEvidenceOptions {
+  /** The claim's key in the document (DocumentClaim.key). */
+  readonly claimKey?: string;
+  readonly verdict?: Verdict;
+  readonly note?: string;
+}
+
+function isEvidenceChoice(value: unknown): value is EvidenceChoice {
+  const candidate = value as Partial<EvidenceChoice> | undefined;
+  return typeof candidate?.paper === 'string' && typeof candidate.version === 'string' && typeof candidate.quote === 'string' && Number.isInteger(candidate.page);
+}
+
+/**
+ * A quote (from the PDF viewer's "Use as Evidence…") added to a claim of the document the person works in:
+ * to one of their annotations through the same path as "Edit Claim", or to a bundled claim of the talk by
+ * annotating its sentence as "Link Claim to Evidence" does (the bundled claims file stays read-only).
+ */
+async function addEvidenceToClaim(service: ClaimsService, tree: ClaimsTreeProvider, evidence: unknown, options: AddEvidenceOptions = {}): Promise<Annotation | undefined> {
+  if (!isEvidenceChoice(evidence)) return undefined;
+  const document = tree.activeDocument() ?? vscode.window.visibleTextEditors.map((editor) => editor.document).find((candidate) => CLAIM_LANGUAGES.includes(candidate.languageId));
+  if (!document) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the document with your claims (e.g. your talk) first, then add the quote again.'));
+    return undefined;
+  }
+  const { claims } = await service.claimsOf(document);
+  if (claims.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no claims yet: select a sentence and run "Link Claim to Evidence" first.', path.basename(document.uri.fsPath)));
+    return undefined;
+  }
+  const claim = options.claimKey ? claims.find((candidate) => candidate.key === options.claimKey) : await pickClaim(claims, document);
+  if (!claim) return undefined;
+  if (claim.annotation) {
+    const current = evidenceOf(claim.annotation).map(({ paper, version, page, quote }) => ({ paper, version, page, quote }));
+    return editClaim(service, { kind: 'claim', claim, document }, { evidence: [...current, evidence], verdict: options.verdict, note: options.note });
+  }
+  const key = service.documentKey(document);
+  if (!key) return undefined;
+  const verdict = options.verdict ?? (await pickVerdict(claim.verdict));
+  if (!verdict) return undefined;
+  const annotation = createAnnotation({ document: key, text: document.getText(), start: claim.start, end: claim.end, verdict, evidence: [evidence], note: options.note });
+  await service.save(annotation);
+  return annotation;
+}
+
+async function pickClaim(claims: readonly DocumentClaim[], document: vscode.TextDocument): Promise<DocumentClaim | undefined> {
+  const items = claims.map((claim) => ({
+    label: claim.text.length > 90 ? `${claim.text.slice(0, 89)}…` : claim.text,
+    description: `${claim.origin === 'annotation' ? vscode.l10n.t('your claim') : vscode.l10n.t('talk claim')} · ${sourcesSummary(claim)} · ${verdictLabel(claim.verdict)}`,
+    detail: claim.origin === 'bundled' ? vscode.l10n.t('The quote is stored as your own annotation on this sentence') : undefined,
+    claim,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add the quote to which claim of {0}?', path.basename(document.uri.fsPath)), matchOnDescription: true });
+  return picked?.claim;
 }
 
 function claimRefOf(ref: ClaimRef | ClaimsNode | undefined): ClaimRef | undefined {

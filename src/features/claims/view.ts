@@ -31,7 +31,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
   /** The last text document the person worked in: a claim or excerpt panel in front keeps its claims listed. */
   private lastDocument?: vscode.TextDocument;
 
-  private activeDocument(): vscode.TextDocument | undefined {
+  activeDocument(): vscode.TextDocument | undefined {
     const document = vscode.window.activeTextEditor?.document;
     if (document && vscode.languages.match(CLAIM_SELECTOR, document)) this.lastDocument = document;
     if (this.lastDocument?.isClosed) this.lastDocument = undefined;

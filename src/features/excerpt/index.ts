@@ -164,9 +164,14 @@ export class ExcerptPanel implements vscode.Disposable {
         if (message.command === 'downloadPdfs') await vscode.commands.executeCommand('literatureCompanion.downloadPdfs');
         if (message.command === 'attachPdf') await vscode.commands.executeCommand('literatureCompanion.attachPdf', this.target.paper);
         return;
-      case 'openPdfFile':
-        if (this.pdfFile) await vscode.env.openExternal(vscode.Uri.file(this.pdfFile).with({ fragment: `page=${Number(message.page) || 1}` }));
+      case 'openPdfFile': {
+        // The PDF viewer (its own feature) by command: at the page shown, with the quote marked when it is on it.
+        if (!this.pdfFile || !Number.isInteger(message.page) || message.page < 1) return;
+        const view = this.report.view;
+        const quote = view?.kind === 'excerpt' && view.status !== 'not-found' && view.page === message.page ? this.target.quote : undefined;
+        await vscode.commands.executeCommand('literatureCompanion.openPdfViewer', { file: this.pdfFile, page: message.page, quote, beside: true });
         return;
+      }
       case 'pdfStarted':
         this.report.pdfStart = { mode: message.mode, ms: message.ms };
         this.notify();
