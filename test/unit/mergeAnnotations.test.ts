@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { annotatedClaimsIn } from '../../src/core/claims/documentClaims';
-import { AnnotationStore, annotationFileFor, bodiesFor, createAnnotation, driverCommand, mergeAnnotationFiles, setUpGitMerge, withMergeAttribute, moveTo, noteOf, parseAnnotationFile, touch, verdictOf, type Annotation, type Verdict } from '../../src/core/annotations';
+import { AnnotationStore, annotationFileFor, bodiesFor, createAnnotation, driverCommand, mergeAnnotationFiles, moveTo, noteOf, parseAnnotationFile, quoteChanged, setUpGitMerge, touch, verdictOf, withMergeAttribute, type Annotation, type Verdict } from '../../src/core/annotations';
 
 /**
  * Two co-authors annotate the talk on their own branches and merge with real git: with git's own merge
@@ -179,6 +179,20 @@ describe('mergeAnnotationFiles (three-way, per annotation)', () => {
     const left = withVerdict(a, 'contradicts');
     const right = withVerdict(a, 'partially-supports');
     assert.equal(mergeAnnotationFiles(file([a]), file([left]), file([right])).text, mergeAnnotationFiles(file([a]), file([left]), file([right])).text);
+  });
+});
+
+describe('no volatile writes', () => {
+  it('a claim that only moved (text added above) is not rewritten; one whose text or context changed is', () => {
+    const claim = claimOf('Reward models overfit.', id(1));
+    const start = TALK.indexOf('Reward models overfit.');
+    const end = start + 'Reward models overfit.'.length;
+    const above = 'A new opening paragraph.\n\n';
+    assert.equal(quoteChanged(claim, above + TALK, start + above.length, end + above.length), false);
+    const edited = TALK.replace('Reward models overfit.', 'Reward models overfit badly.');
+    assert.equal(quoteChanged(claim, edited, start, start + 'Reward models overfit badly.'.length), true);
+    const contextEdited = TALK.replace('Llama 2 uses', 'Llama 3 uses');
+    assert.equal(quoteChanged(claim, contextEdited, start, end), true);
   });
 });
 
