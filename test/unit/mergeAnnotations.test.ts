@@ -109,6 +109,16 @@ describe('annotations that merge in git', { skip: gitAvailable ? false : 'git is
     assertIndependentChangesKept(file);
   });
 
+  it("both co-authors annotate the same sentence: git's own merge joins the two additions (the file is ordered by id, not position)", async () => {
+    const { root, file } = await repository(false);
+    await onBranch(root, 'alice', (store) => void store.upsert(claimOf('Humans disagree often.', id(2))));
+    await onBranch(root, 'bob', (store) => void store.upsert(claimOf('Humans disagree often.', id(6), 'contradicts')));
+    git(root, 'checkout', '-q', 'alice');
+    const merge = git(root, 'merge', '--no-edit', 'bob');
+    assert.equal(merge.status, 0, merge.out);
+    assert.deepEqual(parseAnnotationFile(file, readFileSync(file, 'utf8')).annotations.map((a) => a.id).sort(), [1, 2, 3, 5, 6, 7].map(id));
+  });
+
   it('independent changes merge cleanly with the merge driver too', async () => {
     const { root, file } = await repository(true);
     await independentChanges(root);
