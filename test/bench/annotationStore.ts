@@ -54,7 +54,7 @@ async function twoWriters() {
   const file = annotationFileFor(mkdtempSync(join(tmpdir(), 'bench-writers-')));
   const started = performance.now();
   await Promise.all(['A', 'B'].map((name) => new Promise<void>((resolve, reject) => {
-    const child = fork(__filename, [], { env: { ...process.env, BENCH_WRITER: JSON.stringify({ file, name }) } });
+    const child = fork(__filename, [], { execArgv: [], env: { ...process.env, BENCH_WRITER: JSON.stringify({ file, name }) } });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${name} exited with ${code}`))));
   })));
   const totalMs = performance.now() - started;
