@@ -13,7 +13,8 @@ import type { Io, PdfFlags } from './pdfCommands';
  * it (as git finds `.git`), or the file given with `--annotations`. The document's annotations are the ones
  * listed under FILE's path relative to the folder holding `.literature/`.
  *
- * Errors (exit 1): a claim that no longer anchors in FILE (orphan), a contradicted claim, an unsupported
+ * Errors (exit 1): a claim that no longer anchors in FILE (orphan), a claim with two versions kept by
+ * merge-annotations (conflicted), a contradicted claim, an unsupported
  * one (verdict not-addressed, or no evidence), a quote not found in its paper's PDF, evidence citing a
  * paper the corpus does not have. Warnings: a quote found on another page than stated, evidence of another
  * version than the corpus pins. Quotes whose PDF is not in --pdfs are reported as unverified.
@@ -83,12 +84,17 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
     return pending;
   };
   const report: LintJson = { file, annotations: annotationFile, document, claims: [], problems: store.problems, summary: { claims: 0, errors: 0, warnings: 0 } };
+  const annotations = store.list(document);
+  const ids = new Set(annotations.map((annotation) => annotation.id));
+  // Pairs merge-annotations kept from two git branches (conflictsWith): unresolved until one is removed.
+  const conflicted = new Set(annotations.flatMap((annotation) => (annotation.conflictsWith && ids.has(annotation.conflictsWith) ? [annotation.id, annotation.conflictsWith] : [])));
   try {
-    for (const annotation of store.list(document)) {
+    for (const annotation of annotations) {
       const findings: LintFinding[] = [];
       const anchored = reanchor(annotation, text);
       const verdict = verdictOf(annotation);
       if (anchored.status === 'orphan') findings.push({ severity: 'error', message: 'orphan: the claim is no longer in the document; re-attach or delete the annotation' });
+      if (conflicted.has(annotation.id)) findings.push({ severity: 'error', message: 'conflicted: edited on two git branches and both versions were kept; keep one and remove the other annotation' });
       if (verdict === 'contradicts') findings.push({ severity: 'error', message: 'contradicted by its evidence' });
       else if (isUnsupported(annotation)) findings.push({ severity: 'error', message: verdict === 'not-addressed' ? 'unsupported: the evidence does not address the claim' : 'unsupported: no evidence' });
       const evidence: LintJson['claims'][number]['evidence'] = [];
