@@ -15,7 +15,8 @@ import type { Io, PdfFlags } from './pdfCommands';
  * it (as git finds `.git`), or the file given with `--annotations`. The document's annotations are the ones
  * listed under FILE's path relative to the folder holding `.literature/`.
  *
- * Errors (exit 1): a claim that no longer anchors in FILE (orphan), a contradicted claim, an unsupported
+ * Errors (exit 1): a claim that no longer anchors in FILE (orphan), a claim with two versions kept by
+ * merge-annotations (conflicted), a contradicted claim, an unsupported
  * one (verdict not-addressed, or no evidence), a quote not found in its paper's PDF, evidence citing a
  * paper the corpus does not have. Warnings: a quote found on another page than stated, evidence of another
  * version than the corpus pins. Quotes whose PDF is not in --pdfs are reported as unverified.
@@ -107,16 +108,20 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
     return pending;
   };
   const report: LintJson = { file, annotations: annotationFile, document, claims: [], problems: store.problems, references: referencesOf(text, corpus), summary: { claims: 0, errors: 0, warnings: 0, hints: 0 } };
+  // The same claim list the editor builds (re-anchoring included), so lint and the editor never disagree.
+  const annotations = store.list(document);
+  const located = annotatedClaimsIn(text, annotations, corpus);
+  const anchoredAt = new Map(located.claims.map((claim) => [claim.annotation!.id, claim.start]));
+  const ids = new Set(annotations.map((annotation) => annotation.id));
+  // Pairs merge-annotations kept from two git branches (conflictsWith): unresolved until one is removed.
+  const conflicted = new Set(annotations.flatMap((annotation) => (annotation.conflictsWith && ids.has(annotation.conflictsWith) ? [annotation.id, annotation.conflictsWith] : [])));
   try {
-    // The same claim list the editor builds (re-anchoring included), so lint and the editor never disagree.
-    const annotations = store.list(document);
-    const located = annotatedClaimsIn(text, annotations, corpus);
-    const anchoredAt = new Map(located.claims.map((claim) => [claim.annotation!.id, claim.start]));
     for (const annotation of annotations) {
       const findings: LintFinding[] = [];
       const start = anchoredAt.get(annotation.id);
       const verdict = verdictOf(annotation);
       if (start === undefined) findings.push({ severity: 'error', message: 'orphan: the claim is no longer in the document; re-attach or delete the annotation' });
+      if (conflicted.has(annotation.id)) findings.push({ severity: 'error', message: 'conflicted: edited on two git branches and both versions were kept; keep one and remove the other annotation' });
       const attention = needsAttention({ verdict, evidence: evidenceOf(annotation) });
       if (attention === 'contradicted') findings.push({ severity: 'error', message: 'contradicted by its evidence' });
       if (attention === 'unsupported') findings.push({ severity: 'error', message: verdict === 'not-addressed' ? 'unsupported: the evidence does not address the claim' : 'unsupported: no evidence' });

@@ -43,7 +43,8 @@ Commands:
                                    check FILE's claim annotations (from the nearest
                                    .literature/annotations.json in FILE's folder or above): orphans after
                                    re-anchoring, verdicts, quotes re-checked in the PDFs present; exits 1
-                                   on an orphaned, contradicted or unsupported claim or a quote not found
+                                   on an orphaned, conflicted (two versions kept by merge-annotations),
+                                   contradicted or unsupported claim or a quote not found
   merge-annotations BASE OURS THEIRS
                                    git's merge driver for .literature/annotations.json (%O %A %B): merges
                                    per annotation into OURS; a claim edited on both branches keeps both

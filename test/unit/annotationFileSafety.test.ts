@@ -41,6 +41,16 @@ describe('annotation file in a hostile workspace', () => {
     assert.equal(readFileSync(outside, 'utf8'), SECRET);
   });
 
+  it('refuses the file when the .literature folder itself is a link out of the workspace', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'litcomp-hostile-'));
+    const outside = mkdtempSync(join(tmpdir(), 'litcomp-outside-'));
+    writeFileSync(join(outside, 'annotations.json'), SECRET);
+    symlinkSync(outside, join(root, '.literature'));
+    const store = await AnnotationStore.open(annotationFileFor(root));
+    assert.equal(store.unreadableError?.kind, 'refused');
+    assert.deepEqual(listing(outside), ['annotations.json'], 'no backup written outside the workspace');
+  });
+
   it('refuses a link to a device (/dev/zero) without reading from it', async () => {
     const { file, folder } = workspace();
     symlinkSync('/dev/zero', file);

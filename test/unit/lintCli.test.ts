@@ -126,6 +126,21 @@ describe('literature-companion lint', () => {
     assert.deepEqual(readdirSync(join(workspace, '.literature')).sort(), ['annotations.json'], 'lint writes nothing: no backup, no lock');
   });
 
+  it('exits 1 on a claim with two versions kept by merge-annotations, until one is removed', async () => {
+    const { file, workspace, corpus, pdfs, cache } = await setUp([supported]);
+    const store = await AnnotationStore.open(annotationFileFor(workspace));
+    const [ours] = store.all();
+    store.upsert({ ...ours!, id: `${ours!.id}~theirs-1`, conflictsWith: ours!.id });
+    await store.save();
+    const conflicted = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache);
+    assert.equal(conflicted.status, 1, conflicted.stdout + conflicted.stderr);
+    assert.equal(conflicted.stdout.match(/error: conflicted: edited on two git branches/g)?.length, 2);
+    store.remove(`${ours!.id}~theirs-1`);
+    await store.save();
+    const resolved = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache);
+    assert.equal(resolved.status, 0, resolved.stdout + resolved.stderr);
+  });
+
   it('exits 1 on a claim marked "no evidence yet", whatever its verdict', async () => {
     const { file, corpus, pdfs, cache } = await setUp([{ exact: 'RLHF needs reward models.', verdict: 'supports', evidence: [] }]);
     const result = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache);

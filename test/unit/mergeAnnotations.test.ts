@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { annotatedClaimsIn } from '../../src/core/claims/documentClaims';
-import { AnnotationStore, annotationFileFor, bodiesFor, createAnnotation, driverCommand, mergeAnnotationFiles, setUpGitMerge, withMergeAttribute, moveTo, noteOf, parseAnnotationFile, touch, verdictOf, type Annotation, type Verdict } from '../../src/core/annotations';
+import { AnnotationStore, annotationFileFor, bodiesFor, createAnnotation, driverCommand, mergeAnnotationFiles, moveTo, noteOf, parseAnnotationFile, quoteChanged, setUpGitMerge, touch, verdictOf, withMergeAttribute, type Annotation, type ParsedAnnotationFile, type Verdict } from '../../src/core/annotations';
 
 /**
  * Two co-authors annotate the talk on their own branches and merge with real git: with git's own merge
@@ -108,6 +109,16 @@ describe('annotations that merge in git', { skip: gitAvailable ? false : 'git is
     assertIndependentChangesKept(file);
   });
 
+  it("both co-authors annotate the same sentence: git's own merge joins the two additions (the file is ordered by id, not position)", async () => {
+    const { root, file } = await repository(false);
+    await onBranch(root, 'alice', (store) => void store.upsert(claimOf('Humans disagree often.', id(2))));
+    await onBranch(root, 'bob', (store) => void store.upsert(claimOf('Humans disagree often.', id(6), 'contradicts')));
+    git(root, 'checkout', '-q', 'alice');
+    const merge = git(root, 'merge', '--no-edit', 'bob');
+    assert.equal(merge.status, 0, merge.out);
+    assert.deepEqual(parseAnnotationFile(file, readFileSync(file, 'utf8')).annotations.map((a) => a.id).sort(), [1, 2, 3, 5, 6, 7].map(id));
+  });
+
   it('independent changes merge cleanly with the merge driver too', async () => {
     const { root, file } = await repository(true);
     await independentChanges(root);
@@ -175,10 +186,67 @@ describe('mergeAnnotationFiles (three-way, per annotation)', () => {
     assert.equal(parseAnnotationFile('m', merged.text).annotations.length, 2);
   });
 
+  it('property: nothing either side added or edited is lost, a deletion holds where the other side left the claim alone, and the sides can be swapped', () => {
+    type Op = 'none' | 'edit' | 'delete' | 'move';
+    const op = fc.constantFrom<Op>('none', 'edit', 'delete', 'move');
+    const sentences = ['RLHF is costly.', 'RLAIF matches RLHF on summarization.', 'Llama 2 uses two reward models.', 'Reward models overfit.'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(op, op), { minLength: 1, maxLength: 4 }), fc.nat({ max: 2 }), fc.nat({ max: 2 }), (plan, oursAdd, theirsAdd) => {
+        const base = plan.map((_, index) => claimOf(sentences[index]!, id(index + 1)));
+        const later = (annotation: Annotation, seconds: number) => ({ ...annotation, modified: new Date(Date.parse(annotation.modified) + seconds * 1000).toISOString() });
+        const side = (which: 0 | 1, adds: number) => {
+          const annotations: Annotation[] = [];
+          const deleted: Record<string, string> = {};
+          plan.forEach((ops, index) => {
+            const original = base[index]!;
+            const action = ops[which];
+            if (action === 'none') annotations.push(original);
+            else if (action === 'edit') annotations.push(later(withVerdict(original, 'contradicts', `edited by ${which}`), 1 + which));
+            else if (action === 'move') annotations.push(later(moveTo(original, `Side ${which} wrote this.\n` + TALK, original.target.selector[1].start + 19, original.target.selector[1].end + 19), 1 + which));
+            else deleted[original.id] = new Date(Date.parse(original.modified) + 5000).toISOString();
+          });
+          for (let i = 0; i < adds; i++) annotations.push(claimOf('Humans disagree often.', `urn:added-by-${which}-${i}`, 'not-addressed'));
+          return file(annotations, deleted);
+        };
+        const [ours, theirs] = [side(0, oursAdd), side(1, theirsAdd)];
+        const merged = parseAnnotationFile('m', mergeAnnotationFiles(file(base), ours, theirs).text);
+        const swapped = parseAnnotationFile('m', mergeAnnotationFiles(file(base), theirs, ours).text);
+        const notes = (parsed: ParsedAnnotationFile) => parsed.annotations.map((a) => `${a.id.replace(/~theirs-.*/, '')}|${noteOf(a) ?? ''}`).sort();
+        assert.deepEqual(notes(merged), notes(swapped), 'the same claims and versions whichever side is "ours"');
+        const present = new Set(merged.annotations.map((a) => a.id));
+        for (let i = 0; i < oursAdd; i++) assert.ok(present.has(`urn:added-by-0-${i}`));
+        for (let i = 0; i < theirsAdd; i++) assert.ok(present.has(`urn:added-by-1-${i}`));
+        plan.forEach(([mine, other], index) => {
+          const versions = merged.annotations.filter((a) => a.id === id(index + 1) || a.conflictsWith === id(index + 1));
+          for (const [which, action] of [[0, mine], [1, other]] as const) {
+            if (action === 'edit') assert.ok(versions.some((a) => noteOf(a) === `edited by ${which}`), `the edit by side ${which} of claim ${index + 1} is kept`);
+          }
+          const deletedAlone = (mine === 'delete' && (other === 'none' || other === 'delete')) || (other === 'delete' && mine === 'none');
+          assert.equal(versions.length === 0, deletedAlone, `claim ${index + 1} (${mine}/${other}) is gone only when deleted and otherwise left alone`);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is deterministic: the same inputs give the same bytes', () => {
     const left = withVerdict(a, 'contradicts');
     const right = withVerdict(a, 'partially-supports');
     assert.equal(mergeAnnotationFiles(file([a]), file([left]), file([right])).text, mergeAnnotationFiles(file([a]), file([left]), file([right])).text);
+  });
+});
+
+describe('no volatile writes', () => {
+  it('a claim that only moved (text added above) is not rewritten; one whose text or context changed is', () => {
+    const claim = claimOf('Reward models overfit.', id(1));
+    const start = TALK.indexOf('Reward models overfit.');
+    const end = start + 'Reward models overfit.'.length;
+    const above = 'A new opening paragraph.\n\n';
+    assert.equal(quoteChanged(claim, above + TALK, start + above.length, end + above.length), false);
+    const edited = TALK.replace('Reward models overfit.', 'Reward models overfit badly.');
+    assert.equal(quoteChanged(claim, edited, start, start + 'Reward models overfit badly.'.length), true);
+    const contextEdited = TALK.replace('Llama 2 uses', 'Llama 3 uses');
+    assert.equal(quoteChanged(claim, contextEdited, start, end), true);
   });
 });
 

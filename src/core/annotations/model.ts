@@ -113,6 +113,18 @@ export function selectorsFor(text: string, start: number, end: number): readonly
   ];
 }
 
+/**
+ * Whether the claim now at [start, end) of `text` reads differently from what its quote selector stored
+ * (the claim's text, or the text around it). A claim that merely moved (text added or removed above it)
+ * has not: its quote finds it again, and storing new offsets would turn every edit of the document into a
+ * change of the annotation file (and into git conflicts between co-authors who both edited the document).
+ */
+export function quoteChanged(annotation: Annotation, text: string, start: number, end: number): boolean {
+  const stored = annotation.target.selector[0];
+  const now = selectorsFor(text, start, end)[0];
+  return now.exact !== stored.exact || now.prefix !== stored.prefix || now.suffix !== stored.suffix;
+}
+
 export interface NewAnnotation {
   /** The document, relative to the workspace folder, with '/' separators. */
   readonly document: string;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type Entry } from './entries';
 import { parseAnnotationFile, serializeAnnotationFile, type ParsedAnnotationFile } from './fileFormat';
 import type { Annotation } from './model';
 
@@ -19,8 +20,6 @@ export interface AnnotationMergeResult {
   /** Ids edited differently on both sides (both versions kept). */
   readonly conflicts: string[];
 }
-
-type Entry = { readonly annotation: Annotation; readonly deleted?: undefined } | { readonly annotation?: undefined; readonly deleted: string };
 
 function entriesOf(parsed: ParsedAnnotationFile | undefined): Map<string, Entry> {
   const entries = new Map<string, Entry>();

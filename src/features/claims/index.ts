@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createAnnotation, moveTo, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
+import { createAnnotation, moveTo, quoteChanged, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
@@ -218,18 +218,18 @@ function annotationText(annotation: Annotation): string {
   return exact.length > 60 ? `${exact.slice(0, 60)}…` : exact;
 }
 
-/** After a save, store where each annotation now is, so the next session anchors by position first. */
+/** After a save, store the claims whose text or surroundings changed (not those that only moved: quoteChanged). */
 async function persistPositions(service: ClaimsService, document: vscode.TextDocument): Promise<void> {
   const store = await service.annotations();
   if (!store) return;
   const { claims } = await service.claimsOf(document);
+  const text = document.getText();
   let moved = false;
   for (const claim of claims) {
     const annotation = claim.annotation;
     if (!annotation) continue;
-    const position = annotation.target.selector[1];
-    if (position.start === claim.start && position.end === claim.end) continue;
-    store.upsert(moveTo(annotation, document.getText(), claim.start, claim.end));
+    if (!quoteChanged(annotation, text, claim.start, claim.end)) continue;
+    store.upsert(moveTo(annotation, text, claim.start, claim.end));
     moved = true;
   }
   if (moved) await store.save().catch((error: Error) => void vscode.window.showErrorMessage(error.message));
