@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { latest, sameEntry, timeOf, type Entry } from './entries';
 import { AnnotationFileError, MAX_ANNOTATION_FILE_BYTES, MAX_ANNOTATIONS, MAX_TOMBSTONES, parseAnnotationFile, serializeAnnotationFile, type ParsedAnnotationFile } from './fileFormat';
 import { FileLockTimeout, lockFileOf, withFileLock, type FileLockOptions } from './fileLock';
@@ -26,15 +26,24 @@ export function documentKey(workspaceRoot: string, documentFile: string): string
 }
 
 /**
- * The annotation file that governs `documentFile`: the nearest `.literature/annotations.json` in the
- * document's folder or any folder above it (as git finds `.git`). Undefined when there is none.
+ * The annotation file that governs `documentFile` — ONE rule, used by the editor and by `lint`: the nearest
+ * `.literature/annotations.json` in the document's folder or a folder above it (as git finds `.git`), looking
+ * no higher than `boundary` (the workspace folder) when one is given. Where none exists yet, the boundary's
+ * own file (the one a first annotation creates); without a boundary, undefined.
  */
-export function findAnnotationFile(documentFile: string): string | undefined {
-  for (let folder = dirname(documentFile); ; folder = dirname(folder)) {
+export function governingAnnotationFile(documentFile: string, boundary?: string): string | undefined {
+  const stopAt = boundary === undefined ? undefined : resolve(boundary);
+  for (let folder = dirname(resolve(documentFile)); ; folder = dirname(folder)) {
     const candidate = annotationFileFor(folder);
     if (existsSync(candidate)) return candidate;
-    if (dirname(folder) === folder) return undefined;
+    if (folder === stopAt || dirname(folder) === folder) break;
   }
+  return stopAt === undefined ? undefined : annotationFileFor(stopAt);
+}
+
+/** The nearest existing annotation file above `documentFile` (no boundary), or undefined. */
+export function findAnnotationFile(documentFile: string): string | undefined {
+  return governingAnnotationFile(documentFile);
 }
 
 export interface AnnotationStoreOptions {

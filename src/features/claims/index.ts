@@ -191,7 +191,7 @@ async function addEvidenceToClaim(service: ClaimsService, tree: ClaimsTreeProvid
   const verdict = options.verdict ?? (await pickVerdict(claim.verdict));
   if (!verdict) return undefined;
   const annotation = createAnnotation({ document: key, text: document.getText(), start: claim.start, end: claim.end, verdict, evidence: [evidence], note: options.note });
-  await service.save(annotation);
+  await service.save(annotation, document.uri);
   return annotation;
 }
 
@@ -220,7 +220,7 @@ function annotationText(annotation: Annotation): string {
 
 /** After a save, store the claims whose text or surroundings changed (not those that only moved: quoteChanged). */
 async function persistPositions(service: ClaimsService, document: vscode.TextDocument): Promise<void> {
-  const store = await service.annotations();
+  const store = await service.storeFor(document.uri).catch(() => undefined);
   if (!store) return;
   const { claims } = await service.claimsOf(document);
   const text = document.getText();
@@ -298,7 +298,7 @@ async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggestion
   const note = options.note ?? (options.evidence ? undefined : await vscode.window.showInputBox({ title: vscode.l10n.t('A note on this claim (optional)') }));
   const annotation = createAnnotation({ document: key, text: document.getText(), start, end, verdict, evidence, note: note || undefined });
   try {
-    await service.save(annotation);
+    await service.save(annotation, document.uri);
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was not saved: {0}', (error as Error).message));
     return undefined;

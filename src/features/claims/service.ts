@@ -1,22 +1,24 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { annotationFileFor, AnnotationStore, documentKey, type Annotation } from '../../core/annotations';
+import { annotationFileFor, AnnotationStore, documentKey, governingAnnotationFile, workspaceRootOf, type Annotation } from '../../core/annotations';
 import { loadClaims, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
 import type { CorpusService } from '../../services/corpusService';
-import { localWorkspaceFolder } from '../../services/workspacePaths';
+import { localFolderOf, localWorkspaceFolder } from '../../services/workspacePaths';
 
 /** Documents whose claims the companion tracks. */
 export const CLAIM_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 
 /**
  * The claims of open documents: the bundled talk's claims (read-only) and the person's own annotations,
- * stored as W3C Web Annotations in `<workspace>/.literature/annotations.json`. The store is opened on
- * first use; its file is never overwritten when it cannot be read (it is backed up and reported).
+ * stored as W3C Web Annotations in the `.literature/annotations.json` that governs the document (the
+ * nearest one above it within its workspace folder, else the workspace folder's: the same rule `lint`
+ * uses). Each store is opened on first use; its file is never overwritten when it cannot be read.
  */
 export class ClaimsService implements vscode.Disposable {
   private bundled?: Promise<ClaimSet>;
-  private store?: Promise<AnnotationStore | undefined>;
+  /** Open annotation stores by file: a talk in a sub-folder with its own `.literature/` has its own. */
+  private readonly stores = new Map<string, Promise<AnnotationStore>>();
   private readonly cache = new Map<string, { version: number; claims: DocumentClaims }>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when annotations change (added, edited, removed, or the file changed on disk). */
@@ -40,20 +42,47 @@ export class ClaimsService implements vscode.Disposable {
     return this.bundled;
   }
 
-  /** The workspace's annotation store, or undefined without a workspace folder. */
+  /** The workspace folder's own annotation store, or undefined without a local workspace folder. */
   annotations(): Promise<AnnotationStore | undefined> {
-    // A failure is not kept: the next call tries again (the person may have fixed the file meanwhile).
-    this.store ??= this.openStore().catch((error: unknown) => {
-      this.store = undefined;
-      throw error;
-    });
-    return this.store;
+    const root = this.workspaceRoot();
+    return root ? this.storeAt(annotationFileFor(root)) : Promise.resolve(undefined);
   }
 
-  private async openStore(): Promise<AnnotationStore | undefined> {
-    const root = this.workspaceRoot();
-    if (!root) return undefined;
-    const file = annotationFileFor(root);
+  /** The annotation file that governs a document (core's rule), or undefined outside a local workspace folder. */
+  annotationFileOf(uri: vscode.Uri): string | undefined {
+    const folder = localFolderOf(uri);
+    return folder ? governingAnnotationFile(uri.fsPath, folder.uri.fsPath) : undefined;
+  }
+
+  /** The store holding a document's annotations. */
+  storeFor(uri: vscode.Uri): Promise<AnnotationStore | undefined> {
+    const file = this.annotationFileOf(uri);
+    return file ? this.storeAt(file) : Promise.resolve(undefined);
+  }
+
+  private storeAt(file: string): Promise<AnnotationStore> {
+    let store = this.stores.get(file);
+    if (!store) {
+      // A failure is not kept: the next call tries again (the person may have fixed the file meanwhile).
+      store = this.openStore(file).catch((error: unknown) => {
+        this.stores.delete(file);
+        throw error;
+      });
+      this.stores.set(file, store);
+    }
+    return store;
+  }
+
+  /** The open store that holds annotation `id`, if any. */
+  private async storeHolding(id: string): Promise<AnnotationStore | undefined> {
+    for (const pending of this.stores.values()) {
+      const store = await pending.catch(() => undefined);
+      if (store?.get(id)) return store;
+    }
+    return undefined;
+  }
+
+  private async openStore(file: string): Promise<AnnotationStore> {
     // An untrusted workspace's files must not make the extension write: its annotations are read, never backed up.
     const store = await AnnotationStore.open(file, { backups: () => vscode.workspace.isTrusted });
     this.reportProblems(store);
@@ -99,10 +128,10 @@ export class ClaimsService implements vscode.Disposable {
     });
   }
 
-  /** The key under which a document's annotations are stored (relative to the workspace). */
+  /** The key under which a document's annotations are stored (relative to the folder holding its `.literature/`). */
   documentKey(document: vscode.TextDocument): string | undefined {
-    const root = this.workspaceRoot();
-    return root && document.uri.scheme === 'file' ? documentKey(root, document.uri.fsPath) : undefined;
+    const file = this.annotationFileOf(document.uri);
+    return file && documentKey(workspaceRootOf(file), document.uri.fsPath);
   }
 
   /** Claims of a document at its current version (cached per version). */
@@ -112,7 +141,7 @@ export class ClaimsService implements vscode.Disposable {
     if (cached && cached.version === document.version) return cached.claims;
     const text = document.getText();
     // The person's annotation file failing must not take the bundled talk's claims with it.
-    const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.annotations().catch(() => undefined), this.corpus.get()]);
+    const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.storeFor(document.uri).catch(() => undefined), this.corpus.get()]);
     const isTheTalk = bundled.talk !== undefined && path.basename(bundled.talk) === path.basename(document.uri.fsPath);
     const storeKey = this.documentKey(document);
     const own = store && storeKey ? store.list(storeKey) : [];
@@ -121,24 +150,22 @@ export class ClaimsService implements vscode.Disposable {
     return claims;
   }
 
-  /** Adds or replaces an annotation and writes the file (atomically; merged if another window wrote it). */
-  async save(annotation: Annotation): Promise<void> {
-    const store = await this.requireStore();
+  /**
+   * Adds or replaces an annotation and writes the file (atomically; merged if another window wrote it):
+   * a new annotation goes to the file governing `document`; an edited one stays in the file that holds it.
+   */
+  async save(annotation: Annotation, document?: vscode.Uri): Promise<void> {
+    const store = (await this.storeHolding(annotation.id)) ?? (document ? await this.storeFor(document) : await this.annotations());
+    if (!store) throw new Error(vscode.l10n.t('Open a folder first: annotations are stored in the workspace (.literature/annotations.json).'));
     store.upsert(annotation);
     await this.write(store);
   }
 
   async remove(id: string): Promise<boolean> {
-    const store = await this.requireStore();
-    const removed = store.remove(id);
-    if (removed) await this.write(store);
+    const store = await this.storeHolding(id);
+    const removed = store?.remove(id) ?? false;
+    if (store && removed) await this.write(store);
     return removed;
-  }
-
-  private async requireStore(): Promise<AnnotationStore> {
-    const store = await this.annotations();
-    if (!store) throw new Error(vscode.l10n.t('Open a folder first: annotations are stored in the workspace (.literature/annotations.json).'));
-    return store;
   }
 
   private async write(store: AnnotationStore): Promise<void> {
