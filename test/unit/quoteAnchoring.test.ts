@@ -11,6 +11,7 @@ import { PdfTextExtractor } from '../../src/core/pdf/extractor';
 import { fuzzyBudget, fuzzyFind, searchCost } from '../../src/core/pdf/fuzzySearch';
 import { matchKey } from '../../src/core/pdf/normalize';
 import { extractPageTexts } from '../../src/core/pdf/pageText';
+import { locateQuote } from '../../src/core/pdf/quoteCheck';
 import type { DocumentText, PageItem, PageLayout } from '../../src/core/pdf/textModel';
 import { buildPdf, column, fixtureDir, writePdf, type FixturePage, type FixtureText } from '../support/pdfFixtures';
 
@@ -277,5 +278,18 @@ describe('the paragraph under an excerpt', () => {
     const anchor = anchorQuote((await paper('2307.15217')).pages, { exact: 'preferences is normatively acceptable', page: 12 });
     assert.equal(anchor.status, 'found');
     assert.match(anchor.paragraph, /normatively acceptable\.$/);
+  });
+});
+
+describe('the verbatim check of the corpus tests (locateQuote)', () => {
+  const pages = [layoutOf(1, ['Reward models become inaccurate off-distribution,', 'which is precisely where the policy']), layoutOf(2, ['will learn to go when optimised against them.'])];
+
+  it('accepts a quote across a page break, at its stated page', () => {
+    assert.deepEqual(locateQuote(pages, 'which is precisely where the policy will learn to go', 1), { status: 'found', page: 1 });
+  });
+
+  it('does not take a near miss for the paper’s words', () => {
+    assert.equal(anchorQuote(pages, { exact: 'Reward models become inacurate off-distribution', page: 1 }).method, 'fuzzy');
+    assert.deepEqual(locateQuote(pages, 'Reward models become inacurate off-distribution', 1), { status: 'not-found' });
   });
 });

@@ -55,6 +55,8 @@ export interface AnchorOptions {
   readonly minFuzzyScore?: number;
   /** Counts (and, when it runs out, stops) the fuzzy step's work; see fuzzySearch.ts. */
   readonly fuzzyBudget?: FuzzyBudget;
+  /** Only verbatim matches (exact or normalised, on a page or across a break): no fuzzy step. */
+  readonly verbatimOnly?: boolean;
 }
 
 /** Fuzzy matches below this similarity are not accepted: ≈ 1 wrong character in 7. */
@@ -323,7 +325,8 @@ export function anchorQuote(pages: readonly PageLayout[], selector: QuoteSelecto
   for (const page of ordered) if ((match = findExactOrNormalized(page, needles))) break;
   if (!match) {
     const head = runningHeadOf(pages);
-    match = findAcrossBreak(pages, ordered, needles, head) ?? findFuzzy(pages, selector, needles[1]!.exact, options.minFuzzyScore ?? MIN_FUZZY_SCORE, head, options.fuzzyBudget);
+    match = findAcrossBreak(pages, ordered, needles, head);
+    if (!match && !options.verbatimOnly) match = findFuzzy(pages, selector, needles[1]!.exact, options.minFuzzyScore ?? MIN_FUZZY_SCORE, head, options.fuzzyBudget);
   }
   if (!match) return { status: 'not-found', page: selector.page ?? null, method: null, score: 0, rects: [], paragraph: '', start: -1, end: -1, parts: [], matched: '' };
   const parts: AnchorPart[] = match.pieces.map(({ page, start, end }) => ({ page: page.page, rects: rectsForRange(page, start, end), start, end }));
