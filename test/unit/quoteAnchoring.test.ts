@@ -251,6 +251,26 @@ describe('a quote across a page break', () => {
   });
 });
 
+describe('a quote across a page break: only where the break falls between words', () => {
+  it('joins a word hyphenated across the break, as the normalised form', () => {
+    const pages = [layoutOf(1, ['We judge the summaries by compari-']), layoutOf(2, ['son with human references.'])];
+    const anchor = anchorQuote(pages, { exact: 'by comparison with human references', page: 1 });
+    assert.deepEqual([anchor.status, anchor.method, anchor.parts.map((part) => part.page)], ['found', 'normalized', [1, 2]]);
+  });
+
+  it('does not call two words run together across the break verbatim', () => {
+    const pages = [layoutOf(1, ['The model outputs a']), layoutOf(2, ['log of the rewards it was given.'])];
+    const anchor = anchorQuote(pages, { exact: 'The model outputs alog of the rewards', page: 1 });
+    assert.equal(anchor.method, 'fuzzy');
+    assert.deepEqual(locateQuote(pages, 'The model outputs alog of the rewards', 1), { status: 'not-found' });
+  });
+
+  it('does not start a quote inside a word at the foot of the page', () => {
+    const pages = [layoutOf(1, ['They measured the catalog']), layoutOf(2, ['of the rewards it was given.'])];
+    assert.deepEqual(locateQuote(pages, 'log of the rewards', 1), { status: 'not-found' });
+  });
+});
+
 describe('the paragraph under an excerpt', () => {
   it('RLAIF p.1: the abstract starts with its first line, not with "(RLHF)", and without the "Abstract" heading', { skip: paperSkip('2309.00267') }, async () => {
     const pages = (await paper('2309.00267')).pages;
