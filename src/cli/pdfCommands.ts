@@ -67,7 +67,8 @@ function pagesLabel(anchor: QuoteAnchor): string {
 function formatSummary(summary: VerifySummary): string {
   return (
     `${summary.total} quotes: ${summary.found} found at their page, ${summary.foundElsewhere} found on another page, ` +
-    `${summary.notFound} not found, ${summary.pdfMissing} unverified (PDF missing), ${summary.pdfError} in unreadable PDFs`
+    `${summary.notFound} not found, ${summary.pdfMissing} unverified (PDF missing), ${summary.pdfError} in unreadable PDFs` +
+    (summary.approximate > 0 ? `; ${summary.approximate} of those found only approximately (not verbatim: copy them from the PDF)` : '')
   );
 }
 

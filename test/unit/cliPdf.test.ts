@@ -31,7 +31,7 @@ describe('literature-companion verify', () => {
       ['1', 'found', 'found'],
       ['2', 'pdf-missing', 'unverified (PDF missing)'],
     ]);
-    assert.deepEqual(json.summary, { total: 2, found: 1, foundElsewhere: 0, notFound: 0, pdfMissing: 1, pdfError: 0 });
+    assert.deepEqual(json.summary, { total: 2, found: 1, foundElsewhere: 0, notFound: 0, pdfMissing: 1, pdfError: 0, approximate: 0 });
   });
 
   it('exits 1 and says where a quote is when it is on another page than stated', () => {
@@ -42,9 +42,11 @@ describe('literature-companion verify', () => {
     assert.match(result.stdout, /2 quotes: 0 found at their page, 1 found on another page, 0 not found, 1 unverified \(PDF missing\)/);
   });
 
-  it('labels a quote found only approximately with its score, in JSON and in text', () => {
+  it('labels a quote found only approximately with its score, in JSON and in text, and fails: it is not verbatim', () => {
     const { root, pdfs, cache } = setUp('Reward models are trianed on comparisons.');
     const json = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(json.status, 1);
+    assert.equal(JSON.parse(json.stdout).summary.approximate, 1);
     const [verdict] = JSON.parse(json.stdout).quotes;
     assert.deepEqual([verdict.status, verdict.method], ['found', 'fuzzy']);
     assert.match(verdict.label, /^found approximately \(score 0\.9\d\)$/);

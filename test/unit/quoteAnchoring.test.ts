@@ -11,6 +11,7 @@ import { PdfTextExtractor } from '../../src/core/pdf/extractor';
 import { fuzzyBudget, fuzzyFind, searchCost } from '../../src/core/pdf/fuzzySearch';
 import { matchKey } from '../../src/core/pdf/normalize';
 import { extractPageTexts } from '../../src/core/pdf/pageText';
+import { locateQuote } from '../../src/core/pdf/quoteCheck';
 import type { DocumentText, PageItem, PageLayout } from '../../src/core/pdf/textModel';
 import { buildPdf, column, fixtureDir, writePdf, type FixturePage, type FixtureText } from '../support/pdfFixtures';
 
@@ -250,6 +251,26 @@ describe('a quote across a page break', () => {
   });
 });
 
+describe('a quote across a page break: only where the break falls between words', () => {
+  it('joins a word hyphenated across the break, as the normalised form', () => {
+    const pages = [layoutOf(1, ['We judge the summaries by compari-']), layoutOf(2, ['son with human references.'])];
+    const anchor = anchorQuote(pages, { exact: 'by comparison with human references', page: 1 });
+    assert.deepEqual([anchor.status, anchor.method, anchor.parts.map((part) => part.page)], ['found', 'normalized', [1, 2]]);
+  });
+
+  it('does not call two words run together across the break verbatim', () => {
+    const pages = [layoutOf(1, ['The model outputs a']), layoutOf(2, ['log of the rewards it was given.'])];
+    const anchor = anchorQuote(pages, { exact: 'The model outputs alog of the rewards', page: 1 });
+    assert.equal(anchor.method, 'fuzzy');
+    assert.deepEqual(locateQuote(pages, 'The model outputs alog of the rewards', 1), { status: 'not-found' });
+  });
+
+  it('does not start a quote inside a word at the foot of the page', () => {
+    const pages = [layoutOf(1, ['They measured the catalog']), layoutOf(2, ['of the rewards it was given.'])];
+    assert.deepEqual(locateQuote(pages, 'log of the rewards', 1), { status: 'not-found' });
+  });
+});
+
 describe('the paragraph under an excerpt', () => {
   it('RLAIF p.1: the abstract starts with its first line, not with "(RLHF)", and without the "Abstract" heading', { skip: paperSkip('2309.00267') }, async () => {
     const pages = (await paper('2309.00267')).pages;
@@ -277,5 +298,18 @@ describe('the paragraph under an excerpt', () => {
     const anchor = anchorQuote((await paper('2307.15217')).pages, { exact: 'preferences is normatively acceptable', page: 12 });
     assert.equal(anchor.status, 'found');
     assert.match(anchor.paragraph, /normatively acceptable\.$/);
+  });
+});
+
+describe('the verbatim check of the corpus tests (locateQuote)', () => {
+  const pages = [layoutOf(1, ['Reward models become inaccurate off-distribution,', 'which is precisely where the policy']), layoutOf(2, ['will learn to go when optimised against them.'])];
+
+  it('accepts a quote across a page break, at its stated page', () => {
+    assert.deepEqual(locateQuote(pages, 'which is precisely where the policy will learn to go', 1), { status: 'found', page: 1 });
+  });
+
+  it('does not take a near miss for the paper’s words', () => {
+    assert.equal(anchorQuote(pages, { exact: 'Reward models become inacurate off-distribution', page: 1 }).method, 'fuzzy');
+    assert.deepEqual(locateQuote(pages, 'Reward models become inacurate off-distribution', 1), { status: 'not-found' });
   });
 });

@@ -55,6 +55,8 @@ export interface AnchorOptions {
   readonly minFuzzyScore?: number;
   /** Counts (and, when it runs out, stops) the fuzzy step's work; see fuzzySearch.ts. */
   readonly fuzzyBudget?: FuzzyBudget;
+  /** Only verbatim matches (exact or normalised, on a page or across a break): no fuzzy step. */
+  readonly verbatimOnly?: boolean;
 }
 
 /** Fuzzy matches below this similarity are not accepted: ≈ 1 wrong character in 7. */
@@ -203,11 +205,16 @@ function startsLine(body: BodyText, at: number): boolean {
  * A quote that begins at the end of one page's body and goes on at the start of a line of the next (the
  * top of the page, or below a figure placed first): the longest such split.
  */
-function splitAcrossBreak(first: BodyText, next: BodyText, needle: string): Match['pieces'] | undefined {
+function splitAcrossBreak(first: BodyText, next: BodyText, needle: string, method: AnchorMethod): Match['pieces'] | undefined {
   const ending = first.text.trimEnd();
-  if (!needle || needle.length > ending.length + next.text.length + 1) return undefined;
+  if (!needle || ending.length === 0 || needle.length > ending.length + next.text.length + 1) return undefined;
+  // The page break separates two words, unless the page ends with a hyphenated word (normalised form only).
+  const hyphenated = method === 'normalized' && first.page.text[first.mapped.toRaw[first.offset + ending.length - 1]! + 1] === '-';
   for (let split = Math.min(needle.length - 1, ending.length); split >= 1; split--) {
     if (needle[split - 1] !== ending[ending.length - 1] || !ending.endsWith(needle.slice(0, split))) continue;
+    // The quote's beginning must begin a word on the page: a few letters that merely end it prove nothing.
+    if (split < ending.length && ending[ending.length - split - 1] !== ' ') continue;
+    if (needle[split] !== ' ' && !hyphenated) continue;
     const rest = needle.slice(split).trimStart();
     if (!rest) continue;
     for (let at = next.text.indexOf(rest); at >= 0; at = next.text.indexOf(rest, at + 1)) {
@@ -229,7 +236,7 @@ function findAcrossBreak(pages: readonly PageLayout[], ordered: readonly PageLay
     for (const page of ordered) {
       const next = pages[position.get(page)! + 1];
       if (!next) continue;
-      const pieces = splitAcrossBreak(bodyText(page, needle.method, head), bodyText(next, needle.method, head), needle.exact);
+      const pieces = splitAcrossBreak(bodyText(page, needle.method, head), bodyText(next, needle.method, head), needle.exact, needle.method);
       if (pieces) return { method: needle.method, score: 1, pieces };
     }
   }
@@ -323,7 +330,8 @@ export function anchorQuote(pages: readonly PageLayout[], selector: QuoteSelecto
   for (const page of ordered) if ((match = findExactOrNormalized(page, needles))) break;
   if (!match) {
     const head = runningHeadOf(pages);
-    match = findAcrossBreak(pages, ordered, needles, head) ?? findFuzzy(pages, selector, needles[1]!.exact, options.minFuzzyScore ?? MIN_FUZZY_SCORE, head, options.fuzzyBudget);
+    match = findAcrossBreak(pages, ordered, needles, head);
+    if (!match && !options.verbatimOnly) match = findFuzzy(pages, selector, needles[1]!.exact, options.minFuzzyScore ?? MIN_FUZZY_SCORE, head, options.fuzzyBudget);
   }
   if (!match) return { status: 'not-found', page: selector.page ?? null, method: null, score: 0, rects: [], paragraph: '', start: -1, end: -1, parts: [], matched: '' };
   const parts: AnchorPart[] = match.pieces.map(({ page, start, end }) => ({ page: page.page, rects: rectsForRange(page, start, end), start, end }));

@@ -31,6 +31,8 @@ export interface VerifySummary {
   readonly notFound: number;
   readonly pdfMissing: number;
   readonly pdfError: number;
+  /** Of those found (at their page or elsewhere), how many only approximately: not verbatim, a failure. */
+  readonly approximate: number;
 }
 
 export interface VerifyOptions {
@@ -109,10 +111,14 @@ export function summarize(verdicts: readonly QuoteVerdict[]): VerifySummary {
     notFound: count('not-found'),
     pdfMissing: count('pdf-missing'),
     pdfError: count('pdf-error'),
+    approximate: verdicts.filter((verdict) => verdict.method === 'fuzzy').length,
   };
 }
 
-/** A quote of a PDF that is present but not confirmed at its stated page: what makes `verify` fail. */
+/**
+ * A quote of a PDF that is present but not confirmed verbatim at its stated page: what makes `verify`
+ * fail. A quote found only approximately is not the paper's words.
+ */
 export function hasFailures(summary: VerifySummary): boolean {
-  return summary.foundElsewhere + summary.notFound + summary.pdfError > 0;
+  return summary.foundElsewhere + summary.notFound + summary.pdfError + summary.approximate > 0;
 }
