@@ -7,6 +7,7 @@ import type { EvidenceNode } from '../../core/tree/corpusTree';
 import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound, type RenderedPage } from '../../protocol/messages';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
+import { WebviewPanelRegistry } from '../../services/webviewPanels';
 import { excerptHtml } from './excerptHtml';
 
 /** What the excerpt panel last reported, for tests and the benchmark. */
@@ -18,60 +19,45 @@ export interface ExcerptReport {
 
 /** Excerpt panels: a stored quote found in its PDF, the page rendered with the quote highlighted. */
 export class ExcerptPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, ExcerptPanel>();
   private readonly disposables: vscode.Disposable[] = [];
+  // The PDF reaches the webview as bytes in a message, so no PDF folder needs to be readable by it.
+  private readonly registry: WebviewPanelRegistry<ExcerptTarget, ExcerptPanel>;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly corpus: CorpusService,
-    private readonly library: PdfLibrary,
-  ) {
-    this.disposables.push(library.onDidChange((paper) => this.panels.forEach((panel) => panel.target.paper === paper && void panel.load())));
+  constructor(extensionUri: vscode.Uri, corpus: CorpusService, library: PdfLibrary) {
+    this.registry = new WebviewPanelRegistry<ExcerptTarget, ExcerptPanel>({
+      viewType: EXCERPT_VIEW_TYPE,
+      extensionUri,
+      keyOf,
+      titleOf: (target) => titleOf(target),
+      targetOfState: (state) => {
+        const target = (state as ExcerptState | undefined)?.target;
+        return isExcerptTarget(target) ? target : undefined;
+      },
+      create: (panel, target) => new ExcerptPanel(panel, target, extensionUri, corpus, library),
+    });
+    this.disposables.push(this.registry, library.onDidChange((paper) => this.openPanels.forEach((panel) => panel.target.paper === paper && void panel.load())));
+  }
+
+  /** Registers the serializer that restores excerpts after a reload. */
+  register(context: vscode.ExtensionContext): this {
+    this.registry.register(context);
+    context.subscriptions.push(this);
+    return this;
   }
 
   open(target: ExcerptTarget): ExcerptPanel {
-    const key = keyOf(target);
-    const existing = this.panels.get(key);
-    if (existing) {
-      existing.panel.reveal(undefined, false);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(EXCERPT_VIEW_TYPE, titleOf(target), vscode.ViewColumn.Active, this.options());
-    return this.adopt(panel, target);
+    return this.registry.open(target);
   }
 
   restore(panel: vscode.WebviewPanel, state: unknown): void {
-    const target = (state as ExcerptState | undefined)?.target;
-    if (!isExcerptTarget(target)) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.options();
-    this.adopt(panel, target);
+    this.registry.restore(panel, state);
   }
 
   get openPanels(): readonly ExcerptPanel[] {
-    return [...this.panels.values()];
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // The PDF reaches the webview as bytes in a message, so no PDF folder needs to be readable by it.
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
-  }
-
-  private adopt(panel: vscode.WebviewPanel, target: ExcerptTarget): ExcerptPanel {
-    const excerpt = new ExcerptPanel(panel, target, this.extensionUri, this.corpus, this.library);
-    const key = keyOf(target);
-    this.panels.set(key, excerpt);
-    panel.onDidDispose(() => {
-      this.panels.delete(key);
-      excerpt.dispose();
-    });
-    return excerpt;
+    return this.registry.openPanels;
   }
 
   dispose(): void {
-    this.panels.forEach((panel) => panel.panel.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
 }
@@ -215,10 +201,8 @@ export function excerptTargetOf(argument: unknown): ExcerptTarget | undefined {
 }
 
 export function activateExcerpts(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary): ExcerptPanels {
-  const panels = new ExcerptPanels(context.extensionUri, corpus, library);
+  const panels = new ExcerptPanels(context.extensionUri, corpus, library).register(context);
   context.subscriptions.push(
-    panels,
-    vscode.window.registerWebviewPanelSerializer(EXCERPT_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => panels.restore(panel, state) }),
     vscode.commands.registerCommand('literatureCompanion.openExcerpt', (argument?: unknown) => {
       const target = excerptTargetOf(argument);
       return target && panels.open(target);
