@@ -1,6 +1,7 @@
 import type { Corpus, PaperId } from '../corpus/model';
 import { Lexicon, type WeightedTerm } from './lexicon';
 import { pagePassages, quotePassages, type Passage, type PassageSource } from './passages';
+import { decodeIndexFile, encodeIndexFile, IndexFileError, type IndexFilePaper } from './indexFile';
 import { stems, tokenize } from './tokenize';
 
 /** What the index needs of a paper's text (a pdf DocumentText is one): its pages, and the PDF's sha256. */
@@ -52,6 +53,18 @@ export interface IndexedPaper {
   /** The sha256 of the PDF whose text was indexed; undefined when only stored quotes were. */
   readonly pdfSha256?: string;
   readonly passages: number;
+  /** What the caller said identifies the PDF file cheaply (size and mtime), to skip reading it when unchanged. */
+  readonly pdfStamp?: string;
+  /** What the caller said identifies the paper's stored quotes (a hash), to tell when they changed. */
+  readonly quotesKey?: string;
+}
+
+/** What setPaper indexes: the PDF text, the stored quotes, and the caller's keys for both. */
+export interface PaperContent {
+  readonly document?: IndexableDocument;
+  readonly quotes?: readonly Passage[];
+  readonly pdfStamp?: string;
+  readonly quotesKey?: string;
 }
 
 /** The index as JSON, for a cache file. `postings` is base64 of little-endian int32s (see serialize). */
@@ -110,6 +123,8 @@ class Postings {
 
 interface PaperEntry {
   pdfSha256?: string;
+  pdfStamp?: string;
+  quotesKey?: string;
   ids: number[];
 }
 
@@ -136,16 +151,27 @@ export class SearchIndex {
   }
 
   papers(): IndexedPaper[] {
-    return [...this.paperEntries].map(([id, entry]) => ({ id, pdfSha256: entry.pdfSha256, passages: entry.ids.length }));
+    return [...this.paperEntries].map(([id, entry]) => ({ id, pdfSha256: entry.pdfSha256, passages: entry.ids.length, pdfStamp: entry.pdfStamp, quotesKey: entry.quotesKey }));
+  }
+
+  /**
+   * True when the paper is indexed from this PDF (sha256) and these quotes (key): then only the file's stamp
+   * is updated (a PDF touched or copied back is not re-tokenised).
+   */
+  keepIfSame(paper: PaperId, content: PaperContent): boolean {
+    const entry = this.paperEntries.get(paper);
+    if (!entry || content.quotesKey === undefined || entry.quotesKey !== content.quotesKey || entry.pdfSha256 !== content.document?.sha256) return false;
+    entry.pdfStamp = content.pdfStamp;
+    return true;
   }
 
   /**
    * Indexes one paper (replacing what was indexed for it before): the pages of its PDF text when there is
    * one, and its stored quotes.
    */
-  setPaper(paper: PaperId, content: { document?: IndexableDocument; quotes?: readonly Passage[] }): void {
+  setPaper(paper: PaperId, content: PaperContent): void {
     if (this.paperEntries.has(paper)) this.removePaper(paper);
-    const entry: PaperEntry = { pdfSha256: content.document?.sha256, ids: [] };
+    const entry: PaperEntry = { pdfSha256: content.document?.sha256, pdfStamp: content.pdfStamp, quotesKey: content.quotesKey, ids: [] };
     this.paperEntries.set(paper, entry);
     for (const page of content.document?.pages ?? []) for (const passage of pagePassages(paper, page.page, page.text)) entry.ids.push(this.addPassage(passage));
     for (const quote of content.quotes ?? []) entry.ids.push(this.addPassage({ ...quote, paper }));
@@ -193,6 +219,10 @@ export class SearchIndex {
   /** The Russian → English lexicon queries are translated with (the corpus's; query time only, not indexed). */
   useLexicon(lexicon: Lexicon): void {
     this.lexicon = lexicon;
+  }
+
+  lexiconInUse(): Lexicon {
+    return this.lexicon;
   }
 
   /** The query's terms with their weights: its own words (Russian ones translated) plus the context's. */
@@ -324,6 +354,54 @@ export class SearchIndex {
       vocabulary: [...this.vocabulary],
       postings: Buffer.from(new Int32Array(words).buffer).toString('base64'),
     };
+  }
+
+  /**
+   * The index as a compact file (see indexFile.ts): integer-coded postings (varint deltas), passage texts as
+   * one UTF-8 block, and a sha256 of the whole, so a damaged file is told from a good one.
+   */
+  toBinary(extra: Record<string, unknown> = {}): Uint8Array {
+    const papers: IndexFilePaper[] = [];
+    const newId = new Int32Array(this.passages.length).fill(-1);
+    const pages: number[] = [];
+    const lengths: number[] = [];
+    const sources: number[] = [];
+    const texts: string[] = [];
+    for (const [id, entry] of this.paperEntries) {
+      papers.push({ id, passages: entry.ids.length, ...(entry.pdfSha256 ? { pdfSha256: entry.pdfSha256 } : {}), ...(entry.pdfStamp ? { pdfStamp: entry.pdfStamp } : {}), ...(entry.quotesKey ? { quotesKey: entry.quotesKey } : {}) });
+      for (const old of entry.ids) {
+        const passage = this.passages[old]!;
+        newId[old] = texts.length;
+        pages.push(passage.page);
+        lengths.push(this.lengths[old]!);
+        sources.push(passage.source === 'quote' ? 1 : 0);
+        texts.push(passage.text);
+      }
+    }
+    const remap = (list: Postings) => ({ length: list.length, id: (k: number) => newId[list.ids[k]!]!, tf: (k: number) => list.tfs[k]! });
+    return encodeIndexFile({ version: VERSION, papers, pages, lengths, sources, texts, vocabulary: this.vocabulary, postings: this.postings.map(remap), extra });
+  }
+
+  /** The index a toBinary() file holds. Throws IndexFileError when the file is damaged, of another version, or not one. */
+  static fromBinary(bytes: Uint8Array): { index: SearchIndex; extra: Record<string, unknown> } {
+    const file = decodeIndexFile(bytes, VERSION);
+    const index = new SearchIndex();
+    let id = 0;
+    for (const paper of file.papers) {
+      const ids = Array.from({ length: paper.passages }, () => id++);
+      index.paperEntries.set(paper.id, { pdfSha256: paper.pdfSha256, pdfStamp: paper.pdfStamp, quotesKey: paper.quotesKey, ids });
+      for (const at of ids) index.passages[at] = { paper: paper.id, page: file.pages[at]!, text: file.texts[at]!, source: file.sources[at] === 1 ? 'quote' : 'pdf' };
+    }
+    for (const length of file.lengths) index.lengths.push(length);
+    for (const stem of file.vocabulary) index.termId(stem);
+    if (index.vocabulary.length !== file.vocabulary.length) throw new IndexFileError('the search index file is damaged (vocabulary repeats a word); it is rebuilt', 'damaged');
+    file.forEachPostings((term, ids, tfs, count) => {
+      const list = index.postings[term]!;
+      [list.ids, list.tfs, list.length] = [ids, tfs, count];
+    });
+    index.liveCount = index.passages.length;
+    index.totalLength = index.lengths.reduce((sum, length) => sum + length, 0);
+    return { index, extra: file.extra };
   }
 
   /** @internal Restores the state serialize() saved. */
