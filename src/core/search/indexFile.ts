@@ -5,13 +5,16 @@ import type { PaperId } from '../corpus/model';
 /**
  * The search index's file: compact and checked. Layout (little-endian):
  *   "LCSI" · u32 file format · u32 index version · u32 header bytes · header JSON (papers, counts, caller's
- *   extra) · padding to 4 · i32 page[P] · i32 length[P] · i32 text length[P] · u8 source[P] · padding ·
- *   UTF-8 passage texts (one block) · UTF-8 vocabulary ("\n"-joined) · postings · u32 checksum of all before.
+ *   extra) · padding to 4 · i32 page[P] · i32 length[P] · i32 text end[P] (byte offsets) · i32 postings
+ *   end[T] (byte offsets) · u8 source[P] · padding · UTF-8 passage texts (one block) · UTF-8 vocabulary
+ *   ("\n"-joined) · postings · u32 checksum of all before.
  * Postings, per term in vocabulary order: count, then (id − previous id, tf) pairs, all as unsigned varints
  * (most ids are a few passages apart, so most numbers take one byte). JSON of objects was 228 MB at 500 papers.
+ * Loading decodes neither the texts nor the postings: a passage's text and a term's postings are decoded
+ * when first used (the offsets say where), so search is ready as soon as the file is read and checked.
  */
 const MAGIC = 0x4953434c; // "LCSI"
-const FILE_FORMAT = 1;
+const FILE_FORMAT = 2;
 const FIXED = 16;
 
 export interface IndexFilePaper {
@@ -84,10 +87,12 @@ const pad4 = (n: number) => (n + 3) & ~3;
 
 export function encodeIndexFile(content: IndexFileContent): Uint8Array {
   const passages = content.texts.length;
-  const text = Buffer.from(content.texts.join(''), 'utf8');
+  const terms = content.vocabulary.length;
+  const textParts = content.texts.map((text) => Buffer.from(text, 'utf8'));
   const vocabulary = Buffer.from(content.vocabulary.join('\n'), 'utf8');
   const postings = new VarintWriter();
-  for (const list of content.postings) {
+  const postingEnds = new Int32Array(terms);
+  content.postings.forEach((list, term) => {
     postings.write(list.length);
     let previous = 0;
     for (let k = 0; k < list.length; k++) {
@@ -96,30 +101,46 @@ export function encodeIndexFile(content: IndexFileContent): Uint8Array {
       postings.write(list.tf(k));
       previous = id;
     }
-  }
-  const header: Header = { papers: content.papers, passages, terms: content.vocabulary.length, textBytes: text.length, vocabularyBytes: vocabulary.length, postingBytes: postings.length, extra: content.extra };
+    postingEnds[term] = postings.length;
+  });
+  const textBytes = textParts.reduce((sum, part) => sum + part.length, 0);
+  const header: Header = { papers: content.papers, passages, terms, textBytes, vocabularyBytes: vocabulary.length, postingBytes: postings.length, extra: content.extra };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const numbersAt = pad4(FIXED + headerBytes.length);
-  const textAt = pad4(numbersAt + passages * 12 + passages);
-  const end = textAt + text.length + vocabulary.length + postings.length;
+  const sourcesAt = numbersAt + (passages * 3 + terms) * 4;
+  const textAt = pad4(sourcesAt + passages);
+  const end = textAt + textBytes + vocabulary.length + postings.length;
   const out = Buffer.alloc(end + 4);
   out.writeUInt32LE(MAGIC, 0);
   out.writeUInt32LE(FILE_FORMAT, 4);
   out.writeUInt32LE(content.version, 8);
   out.writeUInt32LE(headerBytes.length, 12);
   out.set(headerBytes, FIXED);
-  const numbers = new Int32Array(out.buffer, out.byteOffset + numbersAt, passages * 3);
+  const numbers = new Int32Array(out.buffer, out.byteOffset + numbersAt, passages * 3 + terms);
+  let textEnd = 0;
   for (let id = 0; id < passages; id++) {
     numbers[id] = content.pages[id]!;
     numbers[passages + id] = content.lengths[id]!;
-    numbers[2 * passages + id] = content.texts[id]!.length;
-    out[numbersAt + passages * 12 + id] = content.sources[id]!;
+    out.set(textParts[id]!, textAt + textEnd);
+    numbers[2 * passages + id] = textEnd += textParts[id]!.length;
+    out[sourcesAt + id] = content.sources[id]!;
   }
-  out.set(text, textAt);
-  out.set(vocabulary, textAt + text.length);
-  out.set(postings.bytes.subarray(0, postings.length), textAt + text.length + vocabulary.length);
+  numbers.set(postingEnds, 3 * passages);
+  out.set(vocabulary, textAt + textBytes);
+  out.set(postings.bytes.subarray(0, postings.length), textAt + textBytes + vocabulary.length);
   out.writeUInt32LE(checksum(out.subarray(0, end)), end);
   return out;
+}
+
+/** The passage texts of a file, decoded one at a time. */
+export interface PackedTexts {
+  text(passage: number): string;
+}
+
+/** The postings of a file, decoded one term at a time (ids ascending; the first `count` entries are set). */
+export interface PackedPostings {
+  readonly terms: number;
+  decode(term: number, into: (ids: Int32Array, tfs: Uint16Array, count: number) => void): void;
 }
 
 export interface DecodedIndexFile {
@@ -127,11 +148,10 @@ export interface DecodedIndexFile {
   readonly pages: Int32Array;
   readonly lengths: Int32Array;
   readonly sources: Uint8Array;
-  readonly texts: string[];
+  readonly texts: PackedTexts;
   readonly vocabulary: string[];
+  readonly postings: PackedPostings;
   readonly extra: Record<string, unknown>;
-  /** Calls `each` with every term's postings (ids ascending; the first `count` entries), decoded into fresh typed arrays. */
-  forEachPostings(each: (term: number, ids: Int32Array, tfs: Uint16Array, count: number) => void): void;
 }
 
 const damaged = (what: string) => new IndexFileError(`the search index file is damaged (${what}); it is rebuilt`, 'damaged');
@@ -149,42 +169,38 @@ export function decodeIndexFile(bytes: Uint8Array, version: number): DecodedInde
   } catch {
     throw damaged('header');
   }
-  const passages = header.passages;
-  if (!Number.isInteger(passages) || passages < 0 || !Array.isArray(header.papers) || header.papers.reduce((sum, paper) => sum + paper.passages, 0) !== passages) throw damaged('passage count');
+  const { passages, terms } = header;
+  if (!Number.isInteger(passages) || passages < 0 || !Number.isInteger(terms) || terms < 0 || !Array.isArray(header.papers) || header.papers.reduce((sum, paper) => sum + paper.passages, 0) !== passages) throw damaged('counts');
   const numbersAt = pad4(FIXED + headerLength);
-  const textAt = pad4(numbersAt + passages * 12 + passages);
+  const sourcesAt = numbersAt + (passages * 3 + terms) * 4;
+  const textAt = pad4(sourcesAt + passages);
   const vocabularyAt = textAt + header.textBytes;
   const postingsAt = vocabularyAt + header.vocabularyBytes;
   if (postingsAt + header.postingBytes !== end) throw damaged('section sizes');
-  // Copies, so the typed arrays are aligned and the file's buffer can go.
-  const numbers = new Int32Array(data.buffer.slice(data.byteOffset + numbersAt, data.byteOffset + numbersAt + passages * 12));
-  const pages = numbers.subarray(0, passages);
-  const lengths = numbers.subarray(passages, 2 * passages);
-  const textLengths = numbers.subarray(2 * passages, 3 * passages);
-  const sources = data.subarray(numbersAt + passages * 12, numbersAt + passages * 13);
-  const allText = data.toString('utf8', textAt, vocabularyAt);
-  const texts: string[] = new Array(passages);
-  let at = 0;
-  for (let id = 0; id < passages; id++) {
-    texts[id] = allText.slice(at, (at += textLengths[id]!));
-  }
-  if (at !== allText.length) throw damaged('passage texts');
-  const vocabulary = header.terms === 0 ? [] : data.toString('utf8', vocabularyAt, postingsAt).split('\n');
-  if (vocabulary.length !== header.terms) throw damaged('vocabulary');
-  const forEachPostings = (each: (term: number, ids: Int32Array, tfs: Uint16Array, count: number) => void) => {
-    let p = postingsAt;
-    const read = () => {
-      let value = 0;
-      let shift = 0;
-      for (;;) {
-        if (p >= end) throw damaged('postings');
-        const byte = data[p++]!;
-        value += (byte & 0x7f) * 2 ** shift;
-        if (byte < 0x80) return value;
-        shift += 7;
-      }
-    };
-    for (let term = 0; term < header.terms; term++) {
+  // A copy, so the numbers are aligned whatever the file's buffer offset.
+  const numbers = new Int32Array(data.buffer.slice(data.byteOffset + numbersAt, data.byteOffset + sourcesAt));
+  const textEnds = numbers.subarray(2 * passages, 3 * passages);
+  const postingEnds = numbers.subarray(3 * passages);
+  if ((passages > 0 && textEnds[passages - 1] !== header.textBytes) || (terms > 0 && postingEnds[terms - 1] !== header.postingBytes)) throw damaged('offsets');
+  const texts: PackedTexts = { text: (id) => data.toString('utf8', textAt + (id === 0 ? 0 : textEnds[id - 1]!), textAt + textEnds[id]!) };
+  const vocabulary = terms === 0 ? [] : data.toString('utf8', vocabularyAt, postingsAt).split('\n');
+  if (vocabulary.length !== terms) throw damaged('vocabulary');
+  const postings: PackedPostings = {
+    terms,
+    decode(term, into) {
+      let p = postingsAt + (term === 0 ? 0 : postingEnds[term - 1]!);
+      const stop = postingsAt + postingEnds[term]!;
+      const read = () => {
+        let value = 0;
+        let shift = 0;
+        for (;;) {
+          if (p >= stop) throw damaged('postings');
+          const byte = data[p++]!;
+          value += (byte & 0x7f) * 2 ** shift;
+          if (byte < 0x80) return value;
+          shift += 7;
+        }
+      };
       const count = read();
       if (count > passages) throw damaged('postings');
       const ids = new Int32Array(Math.max(count, 4));
@@ -196,9 +212,8 @@ export function decodeIndexFile(bytes: Uint8Array, version: number): DecodedInde
         ids[k] = id;
         tfs[k] = read();
       }
-      each(term, ids, tfs, count);
-    }
-    if (p !== end) throw damaged('postings length');
+      into(ids, tfs, count);
+    },
   };
-  return { papers: header.papers, pages, lengths, sources, texts, vocabulary, extra: header.extra ?? {}, forEachPostings };
+  return { papers: header.papers, pages: numbers.subarray(0, passages), lengths: numbers.subarray(passages, 2 * passages), sources: data.subarray(sourcesAt, sourcesAt + passages), texts, vocabulary, postings, extra: header.extra ?? {} };
 }

@@ -1,7 +1,7 @@
 import type { Corpus, PaperId } from '../corpus/model';
 import { Lexicon, type WeightedTerm } from './lexicon';
 import { pagePassages, quotePassages, type Passage, type PassageSource } from './passages';
-import { decodeIndexFile, encodeIndexFile, IndexFileError, type IndexFilePaper } from './indexFile';
+import { decodeIndexFile, encodeIndexFile, IndexFileError, type IndexFilePaper, type PackedPostings, type PackedTexts } from './indexFile';
 import { stems, tokenize } from './tokenize';
 
 /** What the index needs of a paper's text (a pdf DocumentText is one): its pages, and the PDF's sha256. */
@@ -121,6 +121,21 @@ class Postings {
   }
 }
 
+/** A passage loaded from an index file: its text is decoded from the file's text block when first read. */
+class StoredPassage implements Passage {
+  private decoded?: string;
+  constructor(
+    readonly paper: PaperId,
+    readonly page: number,
+    readonly source: PassageSource,
+    private readonly texts: PackedTexts,
+    private readonly at: number,
+  ) {}
+  get text(): string {
+    return (this.decoded ??= this.texts.text(this.at));
+  }
+}
+
 interface PaperEntry {
   pdfSha256?: string;
   pdfStamp?: string;
@@ -138,7 +153,10 @@ export class SearchIndex {
   private readonly lengths: number[] = [];
   private readonly termIds = new Map<string, number>();
   private readonly vocabulary: string[] = [];
-  private readonly postings: Postings[] = [];
+  /** Per term; undefined until first used when the index came from a file (decoded from `packed` then). */
+  private postings: (Postings | undefined)[] = [];
+  /** The file's varint postings, decoded term by term on first use: loading does not decode them all. */
+  private packed?: PackedPostings;
   private readonly paperEntries = new Map<PaperId, PaperEntry>();
   private liveCount = 0;
   private totalLength = 0;
@@ -187,9 +205,20 @@ export class SearchIndex {
       this.lengths[id] = 0;
     }
     this.liveCount -= entry.ids.length;
-    for (const list of this.postings) list.retain((id) => !removed.has(id));
+    for (let term = 0; term < this.vocabulary.length; term++) this.list(term).retain((id) => !removed.has(id));
     this.paperEntries.delete(paper);
     return true;
+  }
+
+  /** A term's postings, decoded from the file on first use. */
+  private list(term: number): Postings {
+    let list = this.postings[term];
+    if (!list) {
+      list = new Postings();
+      if (this.packed && term < this.packed.terms) this.packed.decode(term, (ids, tfs, count) => ([list!.ids, list!.tfs, list!.length] = [ids, tfs, count]));
+      this.postings[term] = list;
+    }
+    return list;
   }
 
   private termId(stem: string): number {
@@ -198,7 +227,7 @@ export class SearchIndex {
       id = this.vocabulary.length;
       this.termIds.set(stem, id);
       this.vocabulary.push(stem);
-      this.postings.push(new Postings());
+      this.postings.push(undefined);
     }
     return id;
   }
@@ -208,7 +237,7 @@ export class SearchIndex {
     const words = stems(passage.text);
     const counts = new Map<string, number>();
     for (const stem of words) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-    for (const [stem, tf] of counts) this.postings[this.termId(stem)]!.push(id, tf);
+    for (const [stem, tf] of counts) this.list(this.termId(stem)).push(id, tf);
     this.passages.push(passage);
     this.lengths.push(words.length);
     this.totalLength += words.length;
@@ -268,7 +297,7 @@ export class SearchIndex {
     const averageLength = this.totalLength / this.liveCount || 1;
     const lists = terms.flatMap(({ stem, weight }) => {
       const termId = this.termIds.get(stem);
-      const list = termId === undefined ? undefined : this.postings[termId]!;
+      const list = termId === undefined ? undefined : this.list(termId);
       return list && list.length > 0 ? [{ list, weight }] : [];
     });
     // A word in most passages (idf < 0.7) barely moves the ranking but costs the most time: skipped when
@@ -342,7 +371,8 @@ export class SearchIndex {
     });
     // Per term: length, then (new id, tf) pairs. Terms whose postings all went are kept empty (ids are positions).
     const words: number[] = [];
-    for (const list of this.postings) {
+    for (let term = 0; term < this.vocabulary.length; term++) {
+      const list = this.list(term);
       words.push(list.length);
       for (let index = 0; index < list.length; index++) words.push(newId[list.ids[index]!]!, list.tfs[index]!);
     }
@@ -379,7 +409,7 @@ export class SearchIndex {
       }
     }
     const remap = (list: Postings) => ({ length: list.length, id: (k: number) => newId[list.ids[k]!]!, tf: (k: number) => list.tfs[k]! });
-    return encodeIndexFile({ version: VERSION, papers, pages, lengths, sources, texts, vocabulary: this.vocabulary, postings: this.postings.map(remap), extra });
+    return encodeIndexFile({ version: VERSION, papers, pages, lengths, sources, texts, vocabulary: this.vocabulary, postings: this.vocabulary.map((_, term) => remap(this.list(term))), extra });
   }
 
   /** The index a toBinary() file holds. Throws IndexFileError when the file is damaged, of another version, or not one. */
@@ -390,15 +420,12 @@ export class SearchIndex {
     for (const paper of file.papers) {
       const ids = Array.from({ length: paper.passages }, () => id++);
       index.paperEntries.set(paper.id, { pdfSha256: paper.pdfSha256, pdfStamp: paper.pdfStamp, quotesKey: paper.quotesKey, ids });
-      for (const at of ids) index.passages[at] = { paper: paper.id, page: file.pages[at]!, text: file.texts[at]!, source: file.sources[at] === 1 ? 'quote' : 'pdf' };
+      for (const at of ids) index.passages.push(new StoredPassage(paper.id, file.pages[at]!, file.sources[at] === 1 ? 'quote' : 'pdf', file.texts, at));
     }
-    for (const length of file.lengths) index.lengths.push(length);
+    for (let at = 0; at < file.lengths.length; at++) index.lengths.push(file.lengths[at]!);
     for (const stem of file.vocabulary) index.termId(stem);
     if (index.vocabulary.length !== file.vocabulary.length) throw new IndexFileError('the search index file is damaged (vocabulary repeats a word); it is rebuilt', 'damaged');
-    file.forEachPostings((term, ids, tfs, count) => {
-      const list = index.postings[term]!;
-      [list.ids, list.tfs, list.length] = [ids, tfs, count];
-    });
+    index.packed = file.postings;
     index.liveCount = index.passages.length;
     index.totalLength = index.lengths.reduce((sum, length) => sum + length, 0);
     return { index, extra: file.extra };
