@@ -107,7 +107,7 @@ export class EvidenceSuggestions implements vscode.Disposable {
   private async opened(): Promise<SearchWorkerClient> {
     this.client ??= new SearchWorkerClient(this.workerScript);
     const file = this.storageDir && join(this.storageDir, 'search-index', `${createHash('sha256').update(this.corpus.root()).digest('hex').slice(0, 16)}.lcsi`);
-    if (this.openedFile === undefined || file !== this.openedFile) {
+    if (this.openedFile === undefined || (file ?? '') !== this.openedFile) {
       const reply = await this.client.open(file);
       if (reply.problem) this.logError(`${file}: ${reply.problem}`);
       this.openedFile = file ?? '';
