@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createAnnotation, type Annotation } from '../../src/core/annotations';
+import { createAnnotation, noteOf, type Annotation } from '../../src/core/annotations';
 import type { LiteratureCompanionApi } from '../../src/extension';
 import type { ClaimsNode } from '../../src/features/claims/view';
 import { activateExtension, waitFor } from './support';
@@ -235,5 +235,53 @@ describe('annotations merged from two git branches', () => {
     assert.match(readFileSync(join(workspaceRoot(), '.gitattributes'), 'utf8'), /^\.literature\/annotations\.json merge=literature-companion$/m);
     assert.equal(execFileSync('git', ['config', 'merge.literature-companion.driver'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim(), result.driver);
     assert.match(result.driver, /merge-annotations %O %A %B$/);
+  });
+});
+
+describe('the save echo', () => {
+  let api: LiteratureCompanionApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  /** Waits until the extension's own watcher has handled a file event after `handledBefore`, and its reload finished. */
+  async function watcherHandled(handledBefore: number): Promise<void> {
+    await waitFor(() => api.claims.service.fileEvents.handled > handledBefore, 'the annotation file watcher to handle the write');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a second event of the same write (create + change) settles
+  }
+
+  it('refreshes once per save: the watcher bringing back the extension\'s own write is skipped', async () => {
+    const store = (await api.claims.service.annotations())!;
+    await store.reload(); // whatever earlier tests left on disk is read first
+    const text = 'The echo sentence.';
+    let refreshes = 0;
+    const subscription = api.claims.service.onDidChange(() => refreshes++);
+    try {
+      const { handled, ownEchoes } = { ...api.claims.service.fileEvents };
+      await api.claims.service.save(createAnnotation({ id: 'urn:uuid:echo', document: 'echo.md', text, start: 0, end: text.length, verdict: 'supports', note: 'first' }));
+      await watcherHandled(handled);
+      assert.ok(api.claims.service.fileEvents.ownEchoes > ownEchoes, 'the watcher event was recognised as this window\'s own save');
+      assert.equal(refreshes, 1, 'trees, panels and editors refreshed once for one save');
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  it('still refreshes when another process changes the file', async () => {
+    const store = (await api.claims.service.annotations())!;
+    let refreshes = 0;
+    const subscription = api.claims.service.onDidChange(() => refreshes++);
+    try {
+      const { handled } = api.claims.service.fileEvents;
+      writeFileSync(annotationFile(), readFileSync(annotationFile(), 'utf8').replace('"first"', '"changed by another process"'));
+      await watcherHandled(handled);
+      assert.ok(refreshes >= 1, 'a write by another process refreshes');
+      const annotation = store.list('echo.md')[0];
+      assert.ok(annotation);
+      assert.equal(noteOf(annotation), 'changed by another process');
+    } finally {
+      subscription.dispose();
+    }
   });
 });

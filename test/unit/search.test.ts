@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Corpus, EvidenceLink, Paper } from '../../src/core/corpus/model';
-import { buildSearchIndex, deserializeSearchIndex, Lexicon, pagePassages, splitSentences, tokenize } from '../../src/core/search';
+import { buildSearchIndex, deserializeSearchIndex, IndexFileError, Lexicon, pagePassages, SearchIndex, splitSentences, tokenize } from '../../src/core/search';
 
 const page = (number: number, text: string) => ({ page: number, text });
 const doc = (sha256: string, ...pages: { page: number; text: string }[]) => ({ sha256, pages });
@@ -90,6 +90,21 @@ describe('evidence search', () => {
     for (const query of ['RLAIF harmless rate', 'суммаризация RLHF', 'binary comparisons weekly']) assert.deepEqual(restored.search(query), index.search(query));
     assert.deepEqual(restored.papers(), index.papers());
     assert.equal(deserializeSearchIndex({ format: 'literature-companion/search-index', version: 0 }), undefined, 'an index of another version is rebuilt');
+  });
+
+  it('survives the compact file format (integer-coded postings) with the same results, and refuses a damaged copy', () => {
+    const grown = buildSearchIndex(corpus, documents);
+    grown.setPaper('cai', { document: documents.get('cai'), quotes: [{ paper: 'cai', page: 1, text: 'harmless but non-evasive', source: 'quote' }], quotesKey: 'q-cai', pdfStamp: '10:20' });
+    const bytes = grown.toBinary();
+    const { index: restored } = SearchIndex.fromBinary(bytes);
+    restored.useLexicon(new Lexicon(lexicon));
+    grown.useLexicon(new Lexicon(lexicon));
+    for (const query of ['RLAIF harmless rate', 'суммаризация RLHF', 'binary comparisons weekly', 'transparent decision making']) assert.deepEqual(restored.search(query), grown.search(query), query);
+    assert.deepEqual(restored.papers(), grown.papers(), 'with what each paper was indexed from (sha256, stamp, quotes key)');
+    assert.ok(bytes.length < JSON.stringify(grown.serialize()).length, `${bytes.length} bytes, smaller than the JSON form`);
+    const spoiled = Buffer.from(bytes);
+    spoiled.writeUInt8(spoiled.readUInt8(spoiled.length >> 1) ^ 1, spoiled.length >> 1);
+    assert.throws(() => SearchIndex.fromBinary(spoiled), (error: Error) => error instanceof IndexFileError && error.kind === 'damaged');
   });
 
   it('adds, replaces and removes a paper incrementally, as a full rebuild would', () => {

@@ -188,7 +188,7 @@ export class AnnotationStore {
   }
 
   /** Re-reads the file. Changes made here and not yet saved are kept (applied over what the file holds). */
-  reload(): Promise<void> {
+  reload(): Promise<boolean> {
     return this.serial(() => this.reloadNow());
   }
 
@@ -294,9 +294,10 @@ export class AnnotationStore {
     }
   }
 
-  private async reloadNow(): Promise<void> {
+  /** False when the file holds what this store last read or wrote (its own save coming back): nothing new. */
+  private async reloadNow(): Promise<boolean> {
     const disk = await readAnnotationFile(this.file, this.workspaceRoot);
-    if (disk.hash !== undefined && disk.hash === this.diskHash) return; // what this store last read or wrote: nothing new
+    if (disk.hash !== undefined && disk.hash === this.diskHash) return false;
     let loaded: LoadedFile = { entries: new Map(), invalid: [], problems: [] };
     let version: number | undefined;
     let unreadable: AnnotationStore['unreadable'];
@@ -325,6 +326,7 @@ export class AnnotationStore {
     this.loadedVersion = version;
     this.diskHash = disk.hash;
     this.unreadable = unreadable;
+    return true;
   }
 
   private async saveLocked(options: { overwriteUnreadable?: boolean }): Promise<SaveResult> {

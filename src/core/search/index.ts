@@ -8,3 +8,6 @@ export { describeMatches } from './explain';
 export { pagePassages, quotePassages, splitSentences, type Passage, type PassageSource } from './passages';
 export { Lexicon, lexiconEntry, type WeightedTerm } from './lexicon';
 export { stems, tokenize, type Token } from './tokenize';
+export { pdfStampOf, quotesKeyOf, stalePapers, type PaperNow } from './indexPlan';
+export { SearchWorkerClient } from './workerClient';
+export { IndexFileError } from './indexFile';

@@ -48,7 +48,7 @@ const VERDICT_ICONS: Record<Verdict, string> = { supports: 'pass', 'partially-su
 
 export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary, panels: PanelManager): ClaimsApi {
   const service = new ClaimsService(context.extensionPath, corpus);
-  const suggestions = new EvidenceSuggestions(corpus, library);
+  const suggestions = new EvidenceSuggestions(corpus, library, context.globalStorageUri.fsPath);
   const tree = new ClaimsTreeProvider(service);
   const treeView = vscode.window.createTreeView('literatureCompanion.claims', { treeDataProvider: tree });
   const editor = activateClaimEditor(context, service, corpus);

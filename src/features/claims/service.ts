@@ -25,6 +25,8 @@ export class ClaimsService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private reportedProblems = '';
+  /** Watcher events handled so far, and how many were this window's own save coming back (skipped). */
+  readonly fileEvents = { handled: 0, ownEchoes: 0 };
 
   constructor(
     private readonly extensionPath: string,
@@ -87,7 +89,8 @@ export class ClaimsService implements vscode.Disposable {
     const store = await AnnotationStore.open(file, { backups: () => vscode.workspace.isTrusted });
     this.reportProblems(store);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
-    // Also fires after this window's own saves; the store then sees its own bytes and reads nothing.
+    // Also fires after this window's own saves: the store then sees its own bytes (by sha256) and reads
+    // nothing, and nothing is refreshed a second time.
     const reload = () => this.reload(store);
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
@@ -97,10 +100,16 @@ export class ClaimsService implements vscode.Disposable {
   }
 
   private async reload(store: AnnotationStore): Promise<void> {
+    let changed = true;
     try {
-      await store.reload();
+      changed = await store.reload();
     } catch (error) {
       store.problems = [`${store.file}: ${(error as Error).message}`];
+    }
+    this.fileEvents.handled++;
+    if (!changed) {
+      this.fileEvents.ownEchoes++;
+      return;
     }
     this.reportProblems(store);
     this.invalidate();
