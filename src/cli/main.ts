@@ -3,6 +3,7 @@ import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
 import { defaultPdfDir, defaultTextCacheDir } from '../core/pdf/locations';
 import { compareSectionIds } from '../core/tree/corpusTree';
+import { BIDI_REPLACEMENT, neutraliseBidi } from '../core/render/untrustedText';
 import { excerptCommand, pdfFlags, verifyCommand, type Io } from './pdfCommands';
 import { claimsCommand } from './claimsCommand';
 import { searchCommand } from './searchCommand';
@@ -22,8 +23,8 @@ Commands:
                                    (--json: {paper, page, status, text}); exits 1 when the paper, its
                                    PDF or the quote is not found
   claims [--json] [--claims FILE] [--corpus DIR]
-                                   print the talk's claims with verdicts and evidence (default: the bundled
-                                   talk, <corpus>/claims/talk-ru.yaml); --json: [{id, text, gloss, verdict,
+                                   print the talks' claims with verdicts and evidence (default: every
+                                   <corpus>/claims/*.yaml; --claims: one file); --json: [{id, text, gloss, verdict,
                                    rationale, evidence: [{paper, version, page, quote, verified}]}], where
                                    verified is true only for quotes copied from the PDF's text; exits 1 on
                                    a malformed claims file
@@ -84,8 +85,18 @@ function option(args: string[], name: string): string | undefined {
 
 const COMMANDS = ['corpus', 'verify', 'excerpt', 'claims', 'search', 'export', 'lint'];
 
-export async function main(args: string[], bundledCorpus: string, io: Io): Promise<number> {
+/**
+ * Text for a terminal: corpus text must not reorder a line (bidi controls) or drive the terminal (escape
+ * sequences). JSON output stays exact: a program reads it, and JSON escapes control characters itself.
+ */
+function terminalSafe(io: Io, json: boolean): Io {
+  const clean = (text: string) => neutraliseBidi(text).replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, BIDI_REPLACEMENT);
+  return { out: (text) => io.out(json ? text : clean(text)), err: (text) => io.err(clean(text)) };
+}
+
+export async function main(args: string[], bundledCorpus: string, rawIo: Io): Promise<number> {
   const [command, ...rest] = args;
+  const io = terminalSafe(rawIo, rest.includes('--json'));
   if (!command || command === '--help' || command === '-h') {
     io.out(USAGE);
     return command ? 0 : 2;
@@ -104,7 +115,7 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
   }
   const json = rest.includes('--json');
   const flag = (name: string) => option(rest, name);
-  if (command === 'claims') return claimsCommand(corpus, resolve(flag('--claims') ?? resolve(root, 'claims', 'talk-ru.yaml')), json, io);
+  if (command === 'claims') return claimsCommand(corpus, flag('--claims') === undefined ? undefined : resolve(flag('--claims')!), json, io);
   if (command === 'search') return searchCommand(corpus, rest, pdfFlags(flag), json, io);
   if (command === 'export') return exportCommand(corpus, flag('--format'), io);
   if (command === 'lint') return lintCommand(rest[0]?.startsWith('--') ? undefined : rest[0], flag('--annotations'), corpus, pdfFlags(flag), json, io);

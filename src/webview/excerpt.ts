@@ -4,7 +4,7 @@
 import * as pdfjs from 'pdfjs-dist/build/pdf.mjs';
 import type { ExcerptFound, ExcerptUnavailable } from '../core/excerpt/excerptView';
 import type { DarkPageMode, ExcerptState, HostToWebview } from '../protocol/messages';
-import { el, vsCodeApi } from './dom';
+import { el, titleText, vsCodeApi } from './dom';
 
 const vscode = vsCodeApi<ExcerptState>();
 const root = document.getElementById('root')!;
@@ -29,7 +29,7 @@ const STATUS_TEXT: Record<ExcerptFound['status'], (v: ExcerptFound) => string> =
 };
 
 function header(paperTitle: string, byline: string): HTMLElement {
-  return el('header', {}, el('div', { class: 'kind' }, 'Excerpt'), el('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
+  return el('header', {}, el('div', { class: 'kind' }, 'Excerpt'), titleText('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
 }
 
 function renderUnavailable(unavailable: ExcerptUnavailable): void {

@@ -1,6 +1,7 @@
 import type { Corpus, Paper, QuoteSource } from '../corpus/model';
 import { compareSectionIds } from '../tree/corpusTree';
-import { renderMarkdown } from '../render/markdown';
+import { renderMarkdown, type MarkdownOptions } from '../render/markdown';
+import { shortAuthors } from '../render/untrustedText';
 
 /** What a panel shows. Built by the host from the corpus and sent to the webview, which only renders it. */
 export type PanelTarget =
@@ -71,17 +72,14 @@ export interface ClaimPanelView {
 export type PanelView = PaperView | ChallengeView | ClaimPanelView | MissingView;
 
 /** Paper and challenge views come from the corpus; claim views from the document's claims (see features/claims). */
-export function buildPanelView(corpus: Corpus, target: PanelTarget): PanelView {
+/** `imageUrl` makes images of the corpus folder visible in summaries (the webview's address of a file). */
+export function buildPanelView(corpus: Corpus, target: PanelTarget, imageUrl?: MarkdownOptions['imageUrl']): PanelView {
   if (target.kind === 'claim') return { kind: 'missing', target, message: 'This claim is no longer in its document.' };
-  return target.kind === 'paper' ? paperView(corpus, target.id) : challengeView(corpus, target.id, target.focus);
+  const markdown: MarkdownOptions = { imageFolder: corpus.root, imageUrl };
+  return target.kind === 'paper' ? paperView(corpus, target.id, markdown) : challengeView(corpus, target.id, markdown, target.focus);
 }
 
-export function shortAuthors(authors: readonly string[]): string {
-  const surname = (name: string) => name.split(/\s+/).pop() ?? name;
-  if (authors.length === 1) return surname(authors[0]!);
-  if (authors.length === 2) return `${surname(authors[0]!)} & ${surname(authors[1]!)}`;
-  return `${surname(authors[0]!)} et al.`;
-}
+export { shortAuthors } from '../render/untrustedText';
 
 export function paperRef(paper: Paper): PaperRef {
   return { id: paper.id, title: paper.title, authorsShort: shortAuthors(paper.authors), year: paper.year, version: paper.version };
@@ -93,7 +91,7 @@ function missing(corpus: Corpus, target: PanelTarget): MissingView {
   return { kind: 'missing', target, message: `The ${target.kind} "${target.id}" cannot be shown: ${reason}.` };
 }
 
-function paperView(corpus: Corpus, id: string): PanelView {
+function paperView(corpus: Corpus, id: string, markdown: MarkdownOptions): PanelView {
   const paper = corpus.papers.get(id);
   if (!paper) return missing(corpus, { kind: 'paper', id });
   const challenges = corpus.links
@@ -103,13 +101,13 @@ function paperView(corpus: Corpus, id: string): PanelView {
   return {
     kind: 'paper',
     paper: { ...paperRef(paper), authors: paper.authors, venue: paper.venue, pdfUrl: paper.pdfUrl, bibtexKey: paper.bibtexKey, sha256: paper.sha256 },
-    summaryHtml: renderMarkdown(paper.summary),
+    summaryHtml: renderMarkdown(paper.summary, markdown),
     challenges,
     file: paper.file,
   };
 }
 
-function challengeView(corpus: Corpus, id: string, focus?: { paper: string; quote: number }): PanelView {
+function challengeView(corpus: Corpus, id: string, markdown: MarkdownOptions, focus?: { paper: string; quote: number }): PanelView {
   const challenge = corpus.challenges.get(id);
   if (!challenge) return missing(corpus, { kind: 'challenge', id });
   const breadcrumb: ChallengeRef[] = [];
@@ -132,7 +130,7 @@ function challengeView(corpus: Corpus, id: string, focus?: { paper: string; quot
     challenge: { id: challenge.id, title: challenge.title, problems: challenge.problems.map((p) => ({ ...p })) },
     breadcrumb,
     subChallenges,
-    descriptionHtml: renderMarkdown(challenge.description),
+    descriptionHtml: renderMarkdown(challenge.description, markdown),
     papers,
     focus,
     file: challenge.file,

@@ -41,7 +41,7 @@ export interface ClaimsApi {
 const VERDICT_ICONS: Record<Verdict, string> = { supports: 'pass', 'partially-supports': 'circle-large-outline', contradicts: 'error', 'not-addressed': 'question' };
 
 export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary, panels: PanelManager): ClaimsApi {
-  const service = new ClaimsService(context.extensionPath, corpus);
+  const service = new ClaimsService(corpus);
   const suggestions = new EvidenceSuggestions(corpus, library);
   const tree = new ClaimsTreeProvider(service);
   const treeView = vscode.window.createTreeView('literatureCompanion.claims', { treeDataProvider: tree });

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { annotationFileFor, AnnotationStore, documentKey, type Annotation } from '../../core/annotations';
-import { loadClaims, type ClaimSet } from '../../core/claims';
+import { formatClaimProblem, loadClaimsFolder, type ClaimFolder, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
 import type { CorpusService } from '../../services/corpusService';
 
@@ -9,12 +9,13 @@ import type { CorpusService } from '../../services/corpusService';
 export const CLAIM_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 
 /**
- * The claims of open documents: the bundled talk's claims (read-only) and the person's own annotations,
+ * The claims of open documents: the claims of the corpus's talks (read-only, from `<corpus>/claims/*.yaml`;
+ * the bundled talk's when no corpus is set) and the person's own annotations,
  * stored as W3C Web Annotations in `<workspace>/.literature/annotations.json`. The store is opened on
  * first use; its file is never overwritten when it cannot be read (it is backed up and reported).
  */
 export class ClaimsService implements vscode.Disposable {
-  private bundled?: Promise<ClaimSet>;
+  private bundled?: Promise<ClaimFolder>;
   private store?: Promise<AnnotationStore | undefined>;
   private readonly cache = new Map<string, { version: number; claims: DocumentClaims }>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -22,20 +23,29 @@ export class ClaimsService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private reportedProblems = '';
+  private reportedClaimProblems = '';
 
-  constructor(
-    private readonly extensionPath: string,
-    private readonly corpus: CorpusService,
-  ) {
-    this.disposables.push(corpus.onDidChange(() => this.invalidate()));
+  constructor(private readonly corpus: CorpusService) {
+    this.disposables.push(
+      corpus.onDidChange(() => {
+        // A reload (another corpus, or a changed claims file) reads the claims again.
+        this.bundled = undefined;
+        this.invalidate();
+      }),
+    );
   }
 
   private workspaceRoot(): string | undefined {
     return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   }
 
-  bundledClaims(): Promise<ClaimSet> {
-    this.bundled ??= this.corpus.get().then((corpus) => loadClaims(path.join(this.extensionPath, 'sources', 'claims', 'talk-ru.yaml'), corpus));
+  /** The claims of the corpus's `claims/` folder, loaded against the corpus they cite. */
+  bundledClaims(): Promise<ClaimFolder> {
+    this.bundled ??= this.corpus.get().then(async (corpus) => {
+      const folder = await loadClaimsFolder(path.join(corpus.root, 'claims'), corpus);
+      this.reportClaimProblems(folder);
+      return folder;
+    });
     return this.bundled;
   }
 
@@ -64,6 +74,22 @@ export class ClaimsService implements vscode.Disposable {
     return store;
   }
 
+  /** A broken claims file is named once (file:line (field): message); its good claims still load. */
+  private reportClaimProblems(folder: ClaimFolder): void {
+    const text = folder.problems.map(formatClaimProblem).join('\n');
+    if (!text || text === this.reportedClaimProblems) return;
+    this.reportedClaimProblems = text;
+    const first = folder.problems[0]!;
+    const open = vscode.l10n.t('Open the File');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Literature Companion: {0} problem(s) in the claims files. First: {1}. The other claims loaded.', folder.problems.length, formatClaimProblem(first)), open)
+      .then((choice) => {
+        if (choice !== open) return;
+        const line = Math.max(0, (first.line ?? 1) - 1);
+        void vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(line, 0, line, 0) });
+      });
+  }
+
   private reportProblems(store: AnnotationStore): void {
     const text = store.problems.join('\n');
     if (!text || text === this.reportedProblems) return;
@@ -87,10 +113,10 @@ export class ClaimsService implements vscode.Disposable {
     if (cached && cached.version === document.version) return cached.claims;
     const text = document.getText();
     const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.annotations(), this.corpus.get()]);
-    const isTheTalk = bundled.talk !== undefined && path.basename(bundled.talk) === path.basename(document.uri.fsPath);
+    const isTalkOf = (set: ClaimSet) => set.talk !== undefined && path.basename(set.talk) === path.basename(document.uri.fsPath);
     const storeKey = this.documentKey(document);
     const own = store && storeKey ? store.list(storeKey) : [];
-    const claims = mergeClaims(bundledClaimsIn(text, bundled.claims, isTheTalk), annotatedClaimsIn(text, own, corpus));
+    const claims = mergeClaims(...bundled.sets.map((set) => bundledClaimsIn(text, set.claims, isTalkOf(set))), annotatedClaimsIn(text, own, corpus));
     this.cache.set(key, { version: document.version, claims });
     return claims;
   }

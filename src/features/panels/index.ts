@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EvidenceNode, TreeNode } from '../../core/tree/corpusTree';
 import { buildPanelView, type PanelTarget, type PanelView } from '../../core/panels/panelModels';
+import { displayLine } from '../../core/render/untrustedText';
 import { isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelState, type WebviewToHost } from '../../protocol/messages';
 import type { CorpusService } from '../../services/corpusService';
 import { panelHtml } from './panelHtml';
@@ -61,7 +62,8 @@ export class PanelManager implements vscode.Disposable {
     return {
       enableScripts: true,
       enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+      // The corpus folder too: summaries may show images stored beside their Markdown files.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.file(this.corpus.root())],
     };
   }
 
@@ -107,7 +109,8 @@ export class CompanionPanel implements vscode.Disposable {
 
   async render(): Promise<void> {
     if (!this.ready) return; // the `ready` handshake renders as soon as the script runs
-    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target);
+    const imageUrl = (file: string) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
+    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl);
     this.panel.title = panelTitle(view, this.target);
     const message: HostToWebview = { type: 'render', view };
     await this.panel.webview.postMessage(message);
@@ -152,14 +155,15 @@ export class CompanionPanel implements vscode.Disposable {
   }
 }
 
+/** A tab title: one short line of untrusted text. */
 function panelTitle(view: PanelView, target: PanelTarget): string {
   switch (view.kind) {
     case 'paper':
-      return `${view.paper.authorsShort} ${view.paper.year}: ${view.paper.title}`;
+      return displayLine(`${view.paper.authorsShort} ${view.paper.year}: ${view.paper.title}`, 80);
     case 'challenge':
-      return `§${view.challenge.id} ${view.challenge.title}`;
+      return displayLine(`§${view.challenge.id} ${view.challenge.title}`, 80);
     case 'claim':
-      return vscode.l10n.t('Claim: {0}', view.text.length > 40 ? `${view.text.slice(0, 40)}…` : view.text);
+      return vscode.l10n.t('Claim: {0}', displayLine(view.text, 40));
     default:
       return titleOf(target);
   }
@@ -185,8 +189,8 @@ export async function pickTarget(kind: 'paper' | 'challenge', argument: unknown,
   const loaded = await corpus.get();
   const items =
     kind === 'paper'
-      ? [...loaded.papers.values()].map((paper) => ({ label: paper.title, description: `${paper.year} · arXiv ${paper.id}`, id: paper.id }))
-      : [...loaded.challenges.values()].map((challenge) => ({ label: `§${challenge.id} ${challenge.title}`, description: '', id: challenge.id }));
+      ? [...loaded.papers.values()].map((paper) => ({ label: displayLine(paper.title, 200), description: `${paper.year} · arXiv ${displayLine(paper.id, 40)}`, id: paper.id }))
+      : [...loaded.challenges.values()].map((challenge) => ({ label: displayLine(`§${challenge.id} ${challenge.title}`, 200), description: '', id: challenge.id }));
   const picked = await vscode.window.showQuickPick(items, { title: kind === 'paper' ? vscode.l10n.t('Open paper summary') : vscode.l10n.t('Open challenge'), matchOnDescription: true });
   return picked && { kind, id: picked.id };
 }

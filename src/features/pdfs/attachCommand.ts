@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/corpus/model';
+import { displayLine } from '../../core/render/untrustedText';
 import { DownloadError, inspectLocalPdf, installLocalPdf, isSafePaperId } from '../../core/download';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
@@ -95,7 +96,7 @@ function fail(message: string, paper?: string): AttachPdfResult {
 async function pickPaper(papers: ReadonlyMap<string, Paper>, library: PdfLibrary): Promise<string | undefined> {
   const items = [...papers.values()].map((paper) => ({
     label: paper.id,
-    description: paper.title,
+    description: displayLine(paper.title, 200),
     detail: library.find(paper.id) ? vscode.l10n.t('has a PDF') : vscode.l10n.t('no PDF yet'),
   }));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Attach a PDF to which paper?'), matchOnDescription: true });
