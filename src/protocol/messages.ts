@@ -16,7 +16,7 @@ export type HostToWebview =
   | { readonly type: 'pdfData'; readonly data: Uint8Array };
 
 /** Commands a webview may ask the host to run: an allow-list, never an arbitrary command id. */
-export type AllowedCommand = 'downloadPdfs' | 'attachPdf';
+export type AllowedCommand = 'downloadPdfs' | 'attachPdf' | 'attachPdfFolder';
 
 export type WebviewToHost =
   | { readonly type: 'ready' }

@@ -40,6 +40,7 @@ function renderUnavailable(unavailable: ExcerptUnavailable): void {
     actions.append(
       el('button', { type: 'button', 'data-command': 'downloadPdfs' }, 'Download paper PDFs…'),
       el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdf' }, 'Attach PDF…'),
+      el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdfFolder' }, 'Attach a folder of PDFs…'),
     );
   }
   root.replaceChildren(
@@ -178,7 +179,7 @@ document.addEventListener('click', (event) => {
   if (!element) return;
   event.preventDefault();
   const { nav, zoom: zoomStep, command, openPdf: open } = element.dataset;
-  if (command === 'downloadPdfs' || command === 'attachPdf') {
+  if (command === 'downloadPdfs' || command === 'attachPdf' || command === 'attachPdfFolder') {
     const paper = view?.target.paper ?? vscode.getState()?.target.paper ?? '';
     vscode.postMessage({ type: 'runCommand', command, paper });
   } else if (open) {

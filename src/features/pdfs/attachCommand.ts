@@ -7,6 +7,7 @@ import { DownloadError, inspectLocalPdf, installLocalPdf, isSafePaperId } from '
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { describeFailure } from './messages';
+import { dialogStartFolder, rememberFolder } from './attachFolderCommand';
 import { paperIdOf } from '../../services/paperArgument';
 
 /** Optional third argument of `literatureCompanion.attachPdf`, for tests and automation. */
@@ -28,7 +29,7 @@ export interface AttachPdfResult {
   readonly error?: string;
 }
 
-export async function attachPdf(library: PdfLibrary, corpusService: CorpusService, target?: unknown, fileArgument?: unknown, optionsArgument?: unknown): Promise<AttachPdfResult> {
+export async function attachPdf(state: vscode.Memento, library: PdfLibrary, corpusService: CorpusService, target?: unknown, fileArgument?: unknown, optionsArgument?: unknown): Promise<AttachPdfResult> {
   const options: AttachPdfOptions = typeof optionsArgument === 'object' && optionsArgument !== null ? (optionsArgument as AttachPdfOptions) : {};
   const interactive = options.confirm !== false;
   const corpus = await corpusService.get();
@@ -38,7 +39,7 @@ export async function attachPdf(library: PdfLibrary, corpusService: CorpusServic
   if (!paper) return fail(vscode.l10n.t('{0}: no such paper in the corpus.', id), id);
   if (!isSafePaperId(paper.id)) return fail(vscode.l10n.t('{0}: this id cannot be used as a file name; fix "id" in {1}.', paper.id, path.basename(paper.file)), paper.id);
 
-  const file = typeof fileArgument === 'string' && fileArgument ? fileArgument : await pickFile(paper);
+  const file = typeof fileArgument === 'string' && fileArgument ? fileArgument : await pickFile(paper, state);
   if (!file) return { status: 'cancelled', paper: paper.id };
 
   try {
@@ -103,8 +104,9 @@ async function pickPaper(papers: ReadonlyMap<string, Paper>, library: PdfLibrary
   return picked?.label;
 }
 
-async function pickFile(paper: Paper): Promise<string | undefined> {
+async function pickFile(paper: Paper, state: vscode.Memento): Promise<string | undefined> {
   const picked = await vscode.window.showOpenDialog({
+    defaultUri: dialogStartFolder(state),
     canSelectFiles: true,
     canSelectFolders: false,
     canSelectMany: false,
@@ -118,5 +120,6 @@ async function pickFile(paper: Paper): Promise<string | undefined> {
     void vscode.window.showErrorMessage(vscode.l10n.t('Choose a file on this machine; {0} is not a local file.', uri.toString()));
     return undefined;
   }
+  await rememberFolder(state, path.dirname(uri.fsPath));
   return uri.fsPath;
 }
