@@ -4,6 +4,7 @@ import type { Corpus, Paper } from '../../core/corpus/model';
 import type { CorpusService } from '../../services/corpusService';
 import { citationLanguageOfDocument, closingAfterKey, keyInProgress, keyRestLength } from './citedContext';
 import { escapeMarkdown, paperMarkdown, shortAuthors } from './paperMarkdown';
+import { displayLine } from '../../core/render/untrustedText';
 
 export const CITATION_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'tex' }];
 export const COMPLETION_TRIGGERS = ['@', '{', ','];
@@ -45,7 +46,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const closing = closingAfterKey(line.slice(position.character + rest), language);
     return [...papersByKey(corpus).entries()].map(([key, paper]) => {
       const item = new vscode.CompletionItem({ label: key, description: shortAuthors(paper) }, vscode.CompletionItemKind.Reference);
-      item.detail = paper.title;
+      item.detail = displayLine(paper.title, 200);
       item.documentation = paperMarkdown(paper);
       item.range = range;
       item.insertText = key + closing;
