@@ -18,6 +18,8 @@ export class ClaimsService implements vscode.Disposable {
   private bundled?: Promise<ClaimFolder>;
   private store?: Promise<AnnotationStore | undefined>;
   private readonly cache = new Map<string, { version: number; claims: DocumentClaims }>();
+  /** Bumped by every invalidation: a result computed from claims read before it is not cached. */
+  private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when annotations change (added, edited, removed, or the file changed on disk). */
   readonly onDidChange = this.changed.event;
@@ -112,12 +114,14 @@ export class ClaimsService implements vscode.Disposable {
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.claims;
     const text = document.getText();
+    const generation = this.generation;
     const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.annotations(), this.corpus.get()]);
     const isTalkOf = (set: ClaimSet) => set.talk !== undefined && path.basename(set.talk) === path.basename(document.uri.fsPath);
     const storeKey = this.documentKey(document);
     const own = store && storeKey ? store.list(storeKey) : [];
     const claims = mergeClaims(...bundled.sets.map((set) => bundledClaimsIn(text, set.claims, isTalkOf(set))), annotatedClaimsIn(text, own, corpus));
-    this.cache.set(key, { version: document.version, claims });
+    // A corpus switch while this ran (another corpus, another claims folder) makes the result stale.
+    if (generation === this.generation) this.cache.set(key, { version: document.version, claims });
     return claims;
   }
 
@@ -148,6 +152,7 @@ export class ClaimsService implements vscode.Disposable {
   }
 
   invalidate(): void {
+    this.generation++;
     this.cache.clear();
     this.changed.fire();
   }
