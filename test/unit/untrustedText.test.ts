@@ -40,6 +40,7 @@ describe('untrusted text: labels', () => {
     assert.equal(surnameOf('Lovelace <b>'), 'Lovelace');
     assert.equal(surnameOf('Alan <script>window.__xss=1</script>'), 'Alan');
     assert.equal(surnameOf('<script>alert(1)</script>'), 'Anonymous');
+    assert.equal(surnameOf('Jane <b>Smith</b>'), 'Smith', 'the name inside markup, not the markup');
     assert.equal(surnameOf('Nisan Stiennon'), 'Stiennon');
     assert.equal(surnameOf("Cathy O'Neil"), "O'Neil");
     assert.equal(shortAuthors(['Ada Lovelace <b>', 'Alan Turing', 'X']), 'Lovelace et al.');
