@@ -6,6 +6,7 @@ import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
 import { defaultPdfDir, defaultTextCacheDir } from '../core/pdf/locations';
 import { compareSectionIds } from '../core/tree/corpusTree';
+import { neutraliseBidi } from '../core/render/untrustedText';
 import { excerptCommand, pdfFlags, verifyCommand, type Io } from './pdfCommands';
 import { claimsCommand } from './claimsCommand';
 import { searchCommand } from './searchCommand';
@@ -26,8 +27,8 @@ Commands:
                                    (--json: {paper, page, status, text}); exits 1 when the paper, its
                                    PDF or the quote is not found
   claims [--json] [--claims FILE] [--corpus DIR]
-                                   print the talk's claims with verdicts and evidence (default: the bundled
-                                   talk, <corpus>/claims/talk-ru.yaml); --json: [{id, text, gloss, verdict,
+                                   print the talks' claims with verdicts and evidence (default: every
+                                   <corpus>/claims/*.yaml; --claims: one file); --json: [{id, text, gloss, verdict,
                                    rationale, evidence: [{paper, version, page, quote, verified}]}], where
                                    verified is true only for quotes copied from the PDF's text; exits 1 on
                                    a malformed claims file
@@ -103,8 +104,19 @@ async function missingFolder(flag: string, folder: string | undefined): Promise<
   return undefined;
 }
 
-export async function main(args: string[], bundledCorpus: string, io: Io): Promise<number> {
+/**
+ * Text output: corpus text must not reorder a line (bidi controls). Escape sequences are stripped where the
+ * output reaches a terminal (terminal.ts; piped output stays byte-exact). JSON output stays exact: a program
+ * reads it.
+ */
+function bidiSafe(io: Io, json: boolean): Io {
+  const clean = (text: string) => neutraliseBidi(text);
+  return { out: (text) => io.out(json ? text : clean(text)), err: (text) => io.err(clean(text)) };
+}
+
+export async function main(args: string[], bundledCorpus: string, rawIo: Io): Promise<number> {
   const [command, ...rest] = args;
+  const io = bidiSafe(rawIo, rest.includes('--json'));
   if (!command || command === '--help' || command === '-h' || rest.includes('--help')) {
     io.out(USAGE);
     return command ? 0 : 2;
@@ -145,10 +157,11 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     }
   }
   if (command === 'claims') {
-    const file = resolve(flag('--claims') ?? resolve(root, 'claims', 'talk-ru.yaml'));
+    // Without --claims: every file of the corpus's claims/ folder (a corpus of your own brings its own).
+    const file = flag('--claims') === undefined ? undefined : resolve(flag('--claims')!);
     // The talk a claims file names may sit beside it, in the corpus, in the current folder, or (for the
     // bundled talk) in the package that ships the corpus.
-    const talkWithin = [dirname(file), root, process.cwd(), ...(root === resolve(bundledCorpus) ? [dirname(root)] : [])];
+    const talkWithin = [file ? dirname(file) : resolve(root, 'claims'), root, process.cwd(), ...(root === resolve(bundledCorpus) ? [dirname(root)] : [])];
     return claimsCommand(corpus, file, json, io, talkWithin);
   }
   if (command === 'search') return searchCommand(corpus, parsed.positionals.join(' ').trim(), flag('--top'), pdfFlags(flag), { json, explain: parsed.switches.has('--explain') }, io);

@@ -5,6 +5,7 @@ import {
   defaultPdfDir,
   defaultTextCacheDir,
   extractDocument,
+  formatVerifyTable,
   hasFailures,
   pdfPathFor,
   PdfTextExtractor,
@@ -12,7 +13,6 @@ import {
   verifyCorpusQuotes,
   type AnchorStatus,
   type QuoteAnchor,
-  type QuoteVerdict,
   type VerifySummary,
 } from '../core/pdf';
 import { existsSync } from 'node:fs';
@@ -72,13 +72,6 @@ function formatSummary(summary: VerifySummary): string {
   );
 }
 
-function formatVerdict(verdict: QuoteVerdict): string {
-  const quote = verdict.quote.length > 70 ? `${verdict.quote.slice(0, 69)}…` : verdict.quote;
-  // A fuzzy match says "found approximately (score …)" in its label already.
-  const method = verdict.method === 'normalized' ? ' [normalized]' : '';
-  return `${verdict.paper}  §${verdict.challenge}  p.${verdict.page}  ${verdict.label}${method}  "${quote}"`;
-}
-
 export async function verifyCommand(corpus: Corpus, flags: PdfFlags, json: boolean, io: Io): Promise<number> {
   const extractor = cliExtractor();
   try {
@@ -87,7 +80,7 @@ export async function verifyCommand(corpus: Corpus, flags: PdfFlags, json: boole
     if (json) {
       io.out(JSON.stringify({ pdfs: flags.pdfDir, quotes: verdicts, summary }, null, 2));
     } else {
-      for (const verdict of verdicts) io.out(formatVerdict(verdict));
+      for (const line of formatVerifyTable(verdicts)) io.out(line);
       for (const message of new Set(verdicts.flatMap((verdict) => verdict.message ?? []))) io.err(`literature-companion: ${message}`);
       io.out(formatSummary(summary));
       if (summary.pdfMissing > 0) io.out(`PDFs are read from ${flags.pdfDir} (files named <arXiv id>.pdf); pass --pdfs DIR to use another folder.`);

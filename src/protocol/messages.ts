@@ -3,7 +3,7 @@
  * nothing else is posted. The webview announces `ready` once its script runs, and only then gets `render`.
  */
 import type { ExcerptTarget, ExcerptView } from '../core/excerpt/excerptView';
-import type { PanelTarget, PanelView } from '../core/panels/panelModels';
+import type { PanelTarget, PanelView } from '../core/panels/panelViews';
 
 export type { ExcerptTarget, ExcerptView, PanelTarget, PanelView };
 
@@ -16,7 +16,7 @@ export type HostToWebview =
   | { readonly type: 'pdfData'; readonly data: Uint8Array };
 
 /** Commands a webview may ask the host to run: an allow-list, never an arbitrary command id. */
-export type AllowedCommand = 'downloadPdfs' | 'attachPdf';
+export type AllowedCommand = 'downloadPdfs' | 'attachPdf' | 'attachPdfFolder';
 
 export type WebviewToHost =
   | { readonly type: 'ready' }

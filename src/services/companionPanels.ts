@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildPanelView, mayOpenFromPanel, type PanelTarget, type PanelView } from '../core/panels/panelModels';
 import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelInbound, type PanelState } from '../protocol/messages';
 import type { CorpusService } from './corpusService';
+import { displayLine } from '../core/render/untrustedText';
 import { webviewPage } from './webviewPage';
 import { WebviewPanelRegistry } from './webviewPanels';
 
@@ -18,6 +19,8 @@ export class PanelManager implements vscode.Disposable {
     this.registry = new WebviewPanelRegistry<PanelTarget, CompanionPanel>({
       viewType: PANEL_VIEW_TYPE,
       extensionUri,
+      // The corpus folder too: summaries may show images stored beside their Markdown files.
+      resourceRoots: () => [vscode.Uri.file(corpus.root())],
       keyOf,
       titleOf,
       targetOfState: (state) => {
@@ -90,7 +93,8 @@ export class CompanionPanel implements vscode.Disposable {
 
   async render(): Promise<void> {
     if (!this.ready) return; // the `ready` handshake renders as soon as the script runs
-    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target);
+    const imageUrl = (file: string) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
+    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl);
     this.panel.title = panelTitle(view, this.target);
     const message: HostToWebview = { type: 'render', view };
     await this.panel.webview.postMessage(message);
@@ -135,14 +139,15 @@ export class CompanionPanel implements vscode.Disposable {
   }
 }
 
+/** A tab title: one short line of untrusted text. */
 function panelTitle(view: PanelView, target: PanelTarget): string {
   switch (view.kind) {
     case 'paper':
-      return `${view.paper.authorsShort} ${view.paper.year}: ${view.paper.title}`;
+      return displayLine(`${view.paper.authorsShort} ${view.paper.year}: ${view.paper.title}`, 80);
     case 'challenge':
-      return `§${view.challenge.id} ${view.challenge.title}`;
+      return displayLine(`§${view.challenge.id} ${view.challenge.title}`, 80);
     case 'claim':
-      return vscode.l10n.t('Claim: {0}', view.text.length > 40 ? `${view.text.slice(0, 40)}…` : view.text);
+      return vscode.l10n.t('Claim: {0}', displayLine(view.text, 40));
     default:
       return titleOf(target);
   }

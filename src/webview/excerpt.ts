@@ -3,7 +3,7 @@
 // boxes, shows the paragraph around it as text, and lets the person page and zoom through the PDF.
 import type { ExcerptFound, ExcerptUnavailable } from '../core/excerpt/excerptView';
 import type { DarkPageMode, ExcerptState, HostToWebview, RenderedPage } from '../protocol/messages';
-import { el, vsCodeApi } from './dom';
+import { el, titleText, vsCodeApi } from './dom';
 import { highlightBoxes, PdfLoader, pdfjs } from './pdfDocument';
 
 const vscode = vsCodeApi<ExcerptState>();
@@ -22,7 +22,7 @@ function saveState(): void {
 }
 
 function header(paperTitle: string, byline: string): HTMLElement {
-  return el('header', {}, el('div', { class: 'kind' }, 'Excerpt'), el('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
+  return el('header', {}, el('div', { class: 'kind' }, 'Excerpt'), titleText('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
 }
 
 function renderUnavailable(unavailable: ExcerptUnavailable): void {
@@ -33,6 +33,7 @@ function renderUnavailable(unavailable: ExcerptUnavailable): void {
     actions.append(
       el('button', { type: 'button', 'data-command': 'downloadPdfs' }, 'Download paper PDFs…'),
       el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdf' }, 'Attach PDF…'),
+      el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdfFolder' }, 'Attach a folder of PDFs…'),
     );
   }
   root.replaceChildren(
@@ -164,7 +165,7 @@ document.addEventListener('click', (event) => {
   if (!element) return;
   event.preventDefault();
   const { nav, zoom: zoomStep, command, openPdf: open } = element.dataset;
-  if (command === 'downloadPdfs' || command === 'attachPdf') {
+  if (command === 'downloadPdfs' || command === 'attachPdf' || command === 'attachPdfFolder') {
     const paper = view?.target.paper ?? vscode.getState()?.target.paper ?? '';
     vscode.postMessage({ type: 'runCommand', command, paper });
   } else if (open) {

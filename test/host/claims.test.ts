@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { claimsFile, paperFile, writeCorpus } from '../support/corpusFixture';
 import * as vscode from 'vscode';
 import { createAnnotation, noteOf, type Annotation } from '../../src/core/annotations';
 import type { LiteratureCompanionApi } from '../../src/extension';
@@ -59,7 +60,7 @@ describe('claims of the bundled talk in the editor', () => {
     const offset = editor.document.getText().indexOf('Говоря о безвредности');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset + 5));
     const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
-    assert.match(text, /partially supports/);
+    assert.match(text.split('\n')[0]!, /^\*\*partially supports\*\* · [^·]+$/, 'the verdict once, then the sources');
     assert.match(text, /p\. \d+/);
     assert.match(text, /command:literatureCompanion\.openExcerpt/);
   });
@@ -282,6 +283,48 @@ describe('the save echo', () => {
       assert.equal(noteOf(annotation), 'changed by another process');
     } finally {
       subscription.dispose();
+    }
+  });
+});
+
+describe('claims of a corpus of one\'s own', () => {
+  let api: LiteratureCompanionApi;
+  const settings = () => vscode.workspace.getConfiguration('literatureCompanion');
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  it('come from that corpus\'s claims/ folder, not the bundled talk', async () => {
+    const root = writeCorpus({
+      'papers/2101.00001.md': paperFile('2101.00001'),
+      'claims/own-talk.yaml': claimsFile('../own-talk.md', [
+        { id: 'own-claim', text: 'Own corpora bring their own claims.', paper: '2101.00001' },
+        { id: 'lost-claim', text: 'This sentence was in the talk once.', paper: '2101.00001' },
+      ]),
+    });
+    // The claims file checks its talk (beside the corpus); the editor finds the talk by its name.
+    writeFileSync(join(root, 'own-talk.md'), 'Own corpora bring their own claims.\n\nThis sentence was in the talk once.\n');
+    const editor = await openEditor('own-talk.md', '# My talk\n\nOwn corpora bring their own claims. And more.\n');
+    await settings().update('corpusPath', root, vscode.ConfigurationTarget.Workspace);
+    try {
+      const folder = await waitFor(async () => {
+        const loaded = await api.claims.service.bundledClaims();
+        return dirname(loaded.folder) === root ? loaded : undefined;
+      }, 'the claims of the configured corpus');
+      assert.deepEqual(folder.problems, []);
+      assert.deepEqual(folder.claims.map((claim) => claim.id), ['own-claim', 'lost-claim']);
+      const { claims, orphans } = await api.claims.service.claimsOf(editor.document);
+      assert.deepEqual(claims.map((claim) => [claim.key, claim.text, claim.verdict]), [['bundled:own-claim', 'Own corpora bring their own claims.', 'supports']]);
+      assert.deepEqual(orphans.map((orphan) => orphan.key), ['bundled:lost-claim'], 'a claim no longer in its talk is listed, not dropped');
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      assert.ok(lenses.some((lens) => lens.command?.title === '1 source · supports'), lenses.map((lens) => lens.command?.title).join('\n'));
+      const talk = await openEditor('talk-ru.md');
+      assert.deepEqual((await api.claims.service.claimsOf(talk.document)).claims, [], 'the bundled talk\'s claims are not this corpus\'s');
+    } finally {
+      await settings().update('corpusPath', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor(async () => (dirname((await api.claims.service.bundledClaims()).folder) !== root ? true : undefined), 'the bundled claims to come back');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
 });

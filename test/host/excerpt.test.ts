@@ -95,6 +95,7 @@ describe('excerpt panels and quote verification in the real extension host', () 
     assert.ok(report.view?.kind === 'excerpt-unavailable');
     assert.equal(report.view.reason, 'pdf-missing');
     assert.match(report.view.message, /not on this computer/);
+    assert.match(report.view.message, /attach a folder of PDFs/);
   });
 
   it('names the file when it is not a PDF, and the other panels keep working', async () => {

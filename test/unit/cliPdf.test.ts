@@ -38,7 +38,8 @@ describe('literature-companion verify', () => {
     const { root, pdfs, cache } = setUp('A second page about overoptimization.');
     const result = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache);
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /p\.1 {2}found elsewhere \(p\.2\)/);
+    assert.match(result.stdout, /^paper +challenge +page +result +quote$/m, "an aligned table with a header");
+    assert.match(result.stdout, /p\.1 +found elsewhere \(p\.2\) +“A second page/);
     assert.match(result.stdout, /2 quotes: 0 found at their page, 1 found on another page, 0 not found, 1 unverified \(PDF missing\)/);
   });
 
@@ -50,7 +51,7 @@ describe('literature-companion verify', () => {
     const [verdict] = JSON.parse(json.stdout).quotes;
     assert.deepEqual([verdict.status, verdict.method], ['found', 'fuzzy']);
     assert.match(verdict.label, /^found approximately \(score 0\.9\d\)$/);
-    assert.match(run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache).stdout, /p\.1 {2}found approximately \(score 0\.9\d\) {2}"Reward models are trianed/);
+    assert.match(run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache).stdout, /p\.1 +found approximately \(score 0\.9\d\) +“Reward models are trianed/);
   });
 
   it('exits 1 when a quote is not in its PDF', () => {

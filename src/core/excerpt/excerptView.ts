@@ -3,7 +3,8 @@ import { excerptStatusText } from './statusText';
 import type { QuoteAnchor } from '../pdf/anchor';
 import { normalizeText } from '../pdf/normalize';
 import type { TextBox } from '../pdf/textModel';
-import { shortAuthors, type PaperRef } from '../panels/panelModels';
+import { shortAuthors } from '../render/untrustedText';
+import type { PaperRef } from '../panels/panelViews';
 
 /** Which stored quote an excerpt panel shows. */
 export interface ExcerptTarget {

@@ -10,4 +10,5 @@ export { quoteFromSelection, type SelectedQuote } from './quoteFromSelection';
 export { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 export { PdfReadError, type PdfErrorKind } from './pdfErrors';
 export type { DocumentText, PageItem, PageLayout, TextBox } from './textModel';
+export { formatVerifyTable, TABLE_WIDTH } from './verifyTable';
 export { hasFailures, pdfPathFor, summarize, verifyCorpusQuotes, type QuoteVerdict, type VerifyOptions, type VerifyStatus, type VerifySummary } from './verifyQuotes';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { citationAt, parseCitations } from '../../core/citations/parse';
 import { citationKey } from '../../core/citations/export';
+import { displayLine } from '../../core/render/untrustedText';
 import type { Corpus, Paper } from '../../core/corpus/model';
 import type { CorpusService } from '../../services/corpusService';
 import { paperIdOf } from '../../services/paperArgument';
@@ -66,8 +67,8 @@ function findPaper(corpus: Corpus, wanted: string): Paper | undefined {
 
 async function pickPaper(corpus: Corpus): Promise<Paper | undefined> {
   const items = [...corpus.papers.values()].map((paper) => ({
-    label: paper.title,
-    description: paper.bibtexKey,
+    label: displayLine(paper.title, 200),
+    description: displayLine(paper.bibtexKey, 80),
     detail: `${shortAuthors(paper)} · ${pinnedSource(paper)}`,
     paper,
   }));

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { annotationFileFor, AnnotationStore, documentKey, governingAnnotationFile, workspaceRootOf, type Annotation } from '../../core/annotations';
-import { loadClaims, type ClaimSet } from '../../core/claims';
+import { formatClaimProblem, loadClaimsFolder, type ClaimFolder, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
 import type { CorpusService } from '../../services/corpusService';
 import { localFolderOf, localWorkspaceFolder } from '../../services/workspacePaths';
@@ -10,21 +10,25 @@ import { localFolderOf, localWorkspaceFolder } from '../../services/workspacePat
 export const CLAIM_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
 
 /**
- * The claims of open documents: the bundled talk's claims (read-only) and the person's own annotations,
+ * The claims of open documents: the claims of the corpus's talks (read-only, from `<corpus>/claims/*.yaml`;
+ * the bundled talk's when no corpus is set) and the person's own annotations,
  * stored as W3C Web Annotations in the `.literature/annotations.json` that governs the document (the
  * nearest one above it within its workspace folder, else the workspace folder's: the same rule `lint`
  * uses). Each store is opened on first use; its file is never overwritten when it cannot be read.
  */
 export class ClaimsService implements vscode.Disposable {
-  private bundled?: Promise<ClaimSet>;
+  private bundled?: Promise<ClaimFolder>;
   /** Open annotation stores by file: a talk in a sub-folder with its own `.literature/` has its own. */
   private readonly stores = new Map<string, Promise<AnnotationStore>>();
   private readonly cache = new Map<string, { version: number; claims: DocumentClaims }>();
+  /** Bumped by every invalidation: a result computed from claims read before it is not cached. */
+  private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when annotations change (added, edited, removed, or the file changed on disk). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private reportedProblems = '';
+  private reportedClaimProblems = '';
   /** Watcher events handled so far, and how many were this window's own save coming back (skipped). */
   readonly fileEvents = { handled: 0, ownEchoes: 0 };
 
@@ -32,16 +36,45 @@ export class ClaimsService implements vscode.Disposable {
     private readonly extensionPath: string,
     private readonly corpus: CorpusService,
   ) {
-    this.disposables.push(corpus.onDidChange(() => this.invalidate()));
+    this.disposables.push(
+      corpus.onDidChange(() => {
+        // A reload (another corpus, or a changed claims file) reads the claims again.
+        this.bundled = undefined;
+        this.invalidate();
+      }),
+    );
   }
 
   private workspaceRoot(): string | undefined {
     return localWorkspaceFolder();
   }
 
-  bundledClaims(): Promise<ClaimSet> {
-    this.bundled ??= this.corpus.get().then((corpus) => loadClaims(path.join(this.extensionPath, 'sources', 'claims', 'talk-ru.yaml'), corpus, { talkWithin: [this.extensionPath] }));
+  /** The claims of the corpus's `claims/` folder, loaded against the corpus they cite. */
+  bundledClaims(): Promise<ClaimFolder> {
+    this.bundled ??= this.corpus.get().then(async (corpus) => {
+      // A claims file's `talk:` may point into the corpus, the workspace, or (bundled talk) the extension.
+      const talkWithin = [corpus.root, this.extensionPath, ...(vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath)];
+      const folder = await loadClaimsFolder(path.join(corpus.root, 'claims'), corpus, { talkWithin });
+      this.reportClaimProblems(folder);
+      return folder;
+    });
     return this.bundled;
+  }
+
+  /** A broken claims file is named once (file:line (field): message); its good claims still load. */
+  private reportClaimProblems(folder: ClaimFolder): void {
+    const text = folder.problems.map(formatClaimProblem).join('\n');
+    if (!text || text === this.reportedClaimProblems) return;
+    this.reportedClaimProblems = text;
+    const first = folder.problems[0]!;
+    const open = vscode.l10n.t('Open the File');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t('Literature Companion: {0} problem(s) in the claims files. First: {1}. The other claims loaded.', folder.problems.length, formatClaimProblem(first)), open)
+      .then((choice) => {
+        if (choice !== open) return;
+        const line = Math.max(0, (first.line ?? 1) - 1);
+        void vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(line, 0, line, 0) });
+      });
   }
 
   /** The workspace folder's own annotation store, or undefined without a local workspace folder. */
@@ -149,13 +182,15 @@ export class ClaimsService implements vscode.Disposable {
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version) return cached.claims;
     const text = document.getText();
+    const generation = this.generation;
     // The person's annotation file failing must not take the bundled talk's claims with it.
     const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.storeFor(document.uri).catch(() => undefined), this.corpus.get()]);
-    const isTheTalk = bundled.talk !== undefined && path.basename(bundled.talk) === path.basename(document.uri.fsPath);
+    const isTalkOf = (set: ClaimSet) => set.talk !== undefined && path.basename(set.talk) === path.basename(document.uri.fsPath);
     const storeKey = this.documentKey(document);
     const own = store && storeKey ? store.list(storeKey) : [];
-    const claims = mergeClaims(bundledClaimsIn(text, bundled.claims, isTheTalk), annotatedClaimsIn(text, own, corpus));
-    this.cache.set(key, { version: document.version, claims });
+    const claims = mergeClaims(...bundled.sets.map((set) => bundledClaimsIn(text, set.claims, isTalkOf(set))), annotatedClaimsIn(text, own, corpus));
+    // A corpus switch while this ran (another corpus, another claims folder) makes the result stale.
+    if (generation === this.generation) this.cache.set(key, { version: document.version, claims });
     return claims;
   }
 
@@ -184,6 +219,7 @@ export class ClaimsService implements vscode.Disposable {
   }
 
   invalidate(): void {
+    this.generation++;
     this.cache.clear();
     this.changed.fire();
   }

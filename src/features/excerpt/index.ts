@@ -127,7 +127,7 @@ export class ExcerptPanel implements vscode.Disposable {
         target: this.target,
         paper: paperRefOf(paper),
         reason: 'pdf-missing',
-        message: vscode.l10n.t('The PDF of this paper ({0}{1}) is not on this computer yet. Download the pinned version or attach a file you have; until then the stored quote below is shown as written in the corpus.', paper.id, paper.version),
+        message: vscode.l10n.t('The PDF of this paper ({0}{1}) is not on this computer yet. Download the pinned version, attach the file, or attach a folder of PDFs you have; until then the stored quote below is shown as written in the corpus.', paper.id, paper.version),
       };
     }
     try {
@@ -149,6 +149,7 @@ export class ExcerptPanel implements vscode.Disposable {
       case 'runCommand':
         if (message.command === 'downloadPdfs') await vscode.commands.executeCommand('literatureCompanion.downloadPdfs');
         if (message.command === 'attachPdf') await vscode.commands.executeCommand('literatureCompanion.attachPdf', this.target.paper);
+        if (message.command === 'attachPdfFolder') await vscode.commands.executeCommand('literatureCompanion.attachPdfFolder');
         return;
       case 'openPdfFile': {
         // The PDF viewer (its own feature) by command: at the page shown, with the quote marked when it is on it.
