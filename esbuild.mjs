@@ -23,6 +23,8 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
   // Bibliography import (the BibTeX parser, ~1 MB): required by the import command on first use only.
   { ...node, entryPoints: { bibliographyImport: 'src/core/citations/import.ts' }, outdir: 'dist' },
+  // The evidence report (citeproc and its CSL styles, ~1 MB): required by "Export Evidence Report…" on first use.
+  { ...node, entryPoints: { report: 'src/core/report/index.ts' }, outdir: 'dist' },
   // The PDF text worker (worker_threads): pdf.js is bundled into it alone, loaded when a PDF is first read.
   { ...node, target: 'node22', entryPoints: { pdfWorker: 'src/core/pdf/extractWorker.ts' }, outdir: 'dist' },
   { ...node, target: 'node22', entryPoints: { searchWorker: 'src/core/search/indexWorker.ts' }, outdir: 'dist' },

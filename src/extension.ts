@@ -9,6 +9,7 @@ import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
 import { activatePdfCommands } from './features/pdfs';
 import { activateVerify } from './features/verify';
 import { activateCitations } from './features/citations';
+import { activateReport } from './features/report';
 import { PdfLibrary } from './services/pdfLibrary';
 import type { ViewKind } from './core/tree/corpusTree';
 
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   activateVerify(context, corpus, pdfs);
   const claims = activateClaims(context, corpus, pdfs, panels);
   activateCitations(context, corpus);
+  activateReport(context, corpus, (document) => claims.service.claimsOf(document));
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {

@@ -8,6 +8,7 @@ import { claimsCommand } from './claimsCommand';
 import { searchCommand } from './searchCommand';
 import { exportCommand } from './exportCommand';
 import { lintCommand } from './lintCommand';
+import { reportCommand } from './reportCommand';
 
 const USAGE = `Usage: literature-companion <command> [options]
 
@@ -38,6 +39,13 @@ Commands:
                                    .literature/annotations.json in FILE's folder or above): orphans after
                                    re-anchoring, verdicts, quotes re-checked in the PDFs present; exits 1
                                    on an orphaned, contradicted or unsupported claim or a quote not found
+  report FILE [--format html|md] [--out PATH] [--style apa|vancouver|harvard1] [--claims FILE]
+         [--annotations FILE] [--corpus DIR]
+                                   the evidence report of FILE's claims (the bundled talk's claims found in
+                                   it and its annotations): claims by heading with verdict, rationale and
+                                   every quote linked to its PDF page, a summary, a CSL bibliography (APA
+                                   by default); self-contained HTML (no script) or Markdown; prints it, or
+                                   writes PATH with --out
 
 Options:
   --corpus DIR   corpus folder (default: the bundled sources/)
@@ -82,7 +90,7 @@ function option(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-const COMMANDS = ['corpus', 'verify', 'excerpt', 'claims', 'search', 'export', 'lint'];
+const COMMANDS = ['corpus', 'verify', 'excerpt', 'claims', 'search', 'export', 'lint', 'report'];
 
 export async function main(args: string[], bundledCorpus: string, io: Io): Promise<number> {
   const [command, ...rest] = args;
@@ -108,6 +116,10 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
   if (command === 'search') return searchCommand(corpus, rest, pdfFlags(flag), json, io);
   if (command === 'export') return exportCommand(corpus, flag('--format'), io);
   if (command === 'lint') return lintCommand(rest[0]?.startsWith('--') ? undefined : rest[0], flag('--annotations'), corpus, pdfFlags(flag), json, io);
+  if (command === 'report') {
+    const target = rest[0]?.startsWith('--') ? undefined : rest[0];
+    return reportCommand(target, { format: flag('--format'), out: flag('--out'), style: flag('--style'), claims: flag('--claims'), annotations: flag('--annotations') }, corpus, io);
+  }
   if (command === 'verify') return verifyCommand(corpus, pdfFlags(flag), json, io);
   if (command === 'excerpt') return excerptCommand(corpus, { paper: flag('--paper'), quote: flag('--quote'), page: flag('--page') }, pdfFlags(flag), json, io);
   if (json) {
