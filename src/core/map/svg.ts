@@ -6,7 +6,7 @@
 import type { Verdict } from '../claims/model';
 import { VERDICTS } from '../claims/model';
 import { revealInvisible } from '../report/escape';
-import type { EvidenceMap } from './evidenceMap';
+import type { EvidenceMap } from './model';
 
 export interface MapPalette {
   readonly background: string;

@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DocumentClaims } from '../../core/claims/documentClaims';
+import { Worker } from 'node:worker_threads';
 import type { BibliographyStyle, ReportFormat } from '../../core/report';
+import type { ReportWorkerData } from '../../core/report/worker';
 import type { CorpusService } from '../../services/corpusService';
 
 /** The claims of an open document, as the editor shows them; extension.ts hands in the claims service's. */
@@ -24,11 +26,19 @@ export interface ExportReportResult {
 }
 
 /**
- * The report core pulls in citeproc (~1 MB): it lives in its own bundle (dist/report.js, see esbuild.mjs)
- * and is loaded on the first export, never at activation.
+ * The report core (with citeproc, ~1 MB) runs in a worker thread (dist/reportWorker.js): citeproc compiles
+ * the CSL style before its first entry, seconds on a slow machine, which must not freeze the editor.
  */
-function reportCore(): typeof import('../../core/report') {
-  return require(path.join(__dirname, 'report.js')) as typeof import('../../core/report');
+function makeReportInWorker(data: ReportWorkerData): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'reportWorker.js'), { workerData: data });
+    worker.once('message', (answer: { text?: string; error?: string }) => {
+      void worker.terminate();
+      if (answer.text !== undefined) resolve(answer.text);
+      else reject(new Error(answer.error ?? 'the report worker failed'));
+    });
+    worker.once('error', reject);
+  });
 }
 
 /** "Export Evidence Report…": the same core as the CLI's `report`, over the claims the editor shows. */
@@ -68,7 +78,10 @@ export async function exportReport(corpusService: CorpusService, claimsOf: Claim
   }
   const [corpus, claims] = await Promise.all([corpusService.get(), claimsOf(document)]);
   try {
-    const text = reportCore().makeReport({ corpus, documentName: name, text: document.getText(), claims: claims.claims, orphans: claims.orphans }, format, options.style ?? 'apa');
+    const input = { corpus: { papers: corpus.papers }, documentName: name, text: document.getText(), claims: claims.claims, orphans: claims.orphans, date: new Date().toISOString() };
+    const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making the evidence report of {0}…', name) }, () =>
+      makeReportInWorker({ input, format, style: options.style ?? 'apa' }),
+    );
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (error) {
     const message = vscode.l10n.t('Could not write {0}: {1}. Choose another place to export to.', target.fsPath, (error as Error).message);
