@@ -64,6 +64,8 @@ export async function frameWith(page: Page, selector: string, text = '', timeout
 export async function acceptSaveDialog(page: Page, path?: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 20_000 });
+  // The dialog's input holds a path; a quick pick before it (e.g. a format) may still be closing.
+  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.includes('/'), undefined, { timeout: 20_000 });
   if (path) await input.fill(path);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 20_000 });
