@@ -5,6 +5,7 @@
 //   pdf        – text extraction, cache, anchoring vs poppler's pdftotext (scripts/bench/pdf.mjs)
 //   search     – evidence suggestions: dev set recall@1/@5 and MRR, ms per query, 500-paper scale (scripts/bench/search.mjs)
 //   scale      – 500 papers/5,000 links: load and tree first level; a 2,000-claim document after an edit; memory (scripts/bench/scale.mjs)
+//   map        – the evidence map's first paint at 500 papers through the real webview, goal ≤ 300 ms (test/bench/mapFirstPaint.ts)
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,5 +72,7 @@ if (existsSync(scaleBench)) {
   log('scale: 500-paper corpus load and tree, 2,000-claim document edit, memory…');
   report.scale = await (await import(pathToFileURL(scaleBench).href)).benchScale({ node24: tools.node });
 }
+log('evidence map: first paint at 500 papers in a real webview…');
+report.map = await runHostSuite({ testsPath: join(projectRoot, 'dist-test', 'bench', 'mapFirstPaint.js'), marker: 'LITCOMP_BENCH' });
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.exit(0); // esbuild's service and the browser harness can keep handles open
