@@ -69,7 +69,8 @@ function normalizedFilters(filters: MapFilters): Required<MapFilters> {
   };
 }
 
-type LinkTouches = Map<string, { key: string; verdict: Verdict }[]>;
+/** challenge → paper → the claims quoting one of that link's passages. */
+type LinkTouches = Map<string, Map<string, { key: string; verdict: Verdict }[]>>;
 
 /** For each (challenge, paper), the claims quoting one of its passages. */
 function touchesByLink(corpus: Pick<Corpus, 'links'>, claims: readonly MapClaim[]): LinkTouches {
@@ -82,10 +83,11 @@ function touchesByLink(corpus: Pick<Corpus, 'links'>, claims: readonly MapClaim[
     if (!candidates) continue;
     for (const { claim, quote } of candidates) {
       if (!link.evidence.some((evidence) => quotesOverlap(evidence.quote, quote, runs))) continue;
-      const key = `${link.challenge}|${link.paper}`;
-      const list = touches.get(key) ?? [];
+      const papers = touches.get(link.challenge) ?? new Map<string, { key: string; verdict: Verdict }[]>();
+      const list = papers.get(link.paper) ?? [];
       if (!list.some((touch) => touch.key === claim.key)) list.push({ key: claim.key, verdict: claim.verdict });
-      touches.set(key, list);
+      papers.set(link.paper, list);
+      touches.set(link.challenge, papers);
     }
   }
   return touches;
@@ -123,12 +125,18 @@ export function buildEvidenceMap(corpus: Pick<Corpus, 'papers' | 'challenges' | 
     const members = subtree(id);
     const cells = new Array<number>(columns.length).fill(0);
     for (const member of members) own.get(member)?.forEach((count, column) => (cells[column]! += count));
-    const rowTouches: MapTouch[] = [];
-    columns.forEach((column, index) => {
-      const found = members.flatMap((member) => touches.get(`${member}|${column.id}`) ?? []);
-      const unique = [...new Map(found.map((touch) => [touch.key, touch])).values()];
-      if (unique.length > 0) rowTouches.push({ column: index, claims: unique });
-    });
+    // Only the few touched links are visited, not every column (500 papers × 30 challenges stays cheap).
+    const byColumn = new Map<number, Map<string, { key: string; verdict: Verdict }>>();
+    for (const member of members) {
+      for (const [paper, list] of touches.get(member) ?? []) {
+        const column = columnIndex.get(paper);
+        if (column === undefined) continue;
+        const claimsHere = byColumn.get(column) ?? new Map();
+        for (const touch of list) claimsHere.set(touch.key, touch);
+        byColumn.set(column, claimsHere);
+      }
+    }
+    const rowTouches: MapTouch[] = [...byColumn].sort(([a], [b]) => a - b).map(([column, claimsHere]) => ({ column, claims: [...claimsHere.values()] }));
     const hasChildren = (children.get(id)?.length ?? 0) > 0;
     const isCollapsed = hasChildren && collapsed.has(id);
     const verdictSet = new Set(rowTouches.flatMap((touch) => touch.claims.map((claim) => claim.verdict)));
