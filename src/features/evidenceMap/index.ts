@@ -87,6 +87,11 @@ export class EvidenceMapPanel implements vscode.Disposable {
   /** When the panel was created: the benchmark's first paint counts from here. */
   readonly createdAt = performance.now();
   firstPaintMs?: number;
+  /** From the panel's creation to the webview's `ready` (its page and script loaded). */
+  readyMs?: number;
+  /** The last build of the matrix model on the host. */
+  lastBuildMs?: number;
+  private prepared?: Promise<EvidenceMap>;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -113,6 +118,7 @@ export class EvidenceMapPanel implements vscode.Disposable {
         void this.render();
       }),
     );
+    this.prepared = this.buildMap();
   }
 
   private loadClaims(): Promise<MapClaim[]> {
@@ -133,10 +139,20 @@ export class EvidenceMapPanel implements vscode.Disposable {
     void this.render();
   }
 
+  private async buildMap(): Promise<EvidenceMap> {
+    const [corpus, claims] = await Promise.all([this.corpus.get(), this.loadClaims()]);
+    const started = performance.now();
+    const map = buildEvidenceMap(corpus, claims, this.filters);
+    this.lastBuildMs = performance.now() - started;
+    return map;
+  }
+
   async render(): Promise<void> {
     if (!this.ready) return; // the `ready` handshake renders as soon as the script runs
-    const [corpus, claims] = await Promise.all([this.corpus.get(), this.loadClaims()]);
-    this.map = buildEvidenceMap(corpus, claims, this.filters);
+    // The first map is built while the webview loads (see the constructor); later ones on demand.
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    this.map = await (prepared ?? this.buildMap());
     await this.post({ type: 'map', map: this.map, title: this.title() });
   }
 
@@ -156,6 +172,7 @@ export class EvidenceMapPanel implements vscode.Disposable {
   private async receive(message: WebviewToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.readyMs ??= performance.now() - this.createdAt;
         this.ready = true;
         await this.render();
         return;
