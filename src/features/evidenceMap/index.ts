@@ -136,6 +136,7 @@ export class EvidenceMapPanel implements vscode.Disposable {
 
   setFilters(filters: MapFilters): void {
     this.filters = filters;
+    this.prepared = undefined; // built for the old filters
     void this.render();
   }
 
