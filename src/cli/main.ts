@@ -13,6 +13,7 @@ import { searchCommand } from './searchCommand';
 import { exportCommand } from './exportCommand';
 import { lintCommand } from './lintCommand';
 import { mergeAnnotationsCommand } from './mergeAnnotationsCommand';
+import { reportCommand } from './reportCommand';
 
 const USAGE = `Usage: literature-companion <command> [options]
 
@@ -50,6 +51,13 @@ Commands:
                                    git's merge driver for .literature/annotations.json (%O %A %B): merges
                                    per annotation into OURS; a claim edited on both branches keeps both
                                    versions, marked conflicted; exits 0 when clean, 1 on such conflicts
+  report FILE [--format html|md] [--out PATH] [--style apa|vancouver|harvard1] [--claims FILE]
+         [--annotations FILE] [--corpus DIR]
+                                   the evidence report of FILE's claims (the bundled talk's claims found in
+                                   it and its annotations): claims by heading with verdict, rationale and
+                                   every quote linked to its PDF page, a summary, a CSL bibliography (APA
+                                   by default); self-contained HTML (no script) or Markdown; prints it, or
+                                   writes PATH with --out
 
 Options:
   --corpus DIR   corpus folder (default: the bundled sources/)
@@ -167,6 +175,9 @@ export async function main(args: string[], bundledCorpus: string, rawIo: Io): Pr
   if (command === 'search') return searchCommand(corpus, parsed.positionals.join(' ').trim(), flag('--top'), pdfFlags(flag), { json, explain: parsed.switches.has('--explain') }, io);
   if (command === 'export') return exportCommand(corpus, flag('--format'), io);
   if (command === 'lint') return lintCommand(parsed.positionals[0], flag('--annotations'), corpus, pdfFlags(flag), json, io);
+  if (command === 'report') {
+    return reportCommand(parsed.positionals[0], { format: flag('--format'), out: flag('--out'), style: flag('--style'), claims: flag('--claims'), annotations: flag('--annotations') }, corpus, io);
+  }
   if (command === 'verify') return verifyCommand(corpus, pdfFlags(flag), json, io);
   if (command === 'excerpt') return excerptCommand(corpus, { paper: flag('--paper'), quote: flag('--quote'), page: flag('--page') }, pdfFlags(flag), json, io);
   if (json) {

@@ -59,3 +59,27 @@ export async function frameWith(page: Page, selector: string, text?: string, tim
     await page.waitForTimeout(250);
   }
 }
+
+/**
+ * Accepts VS Code's save dialog (code-server's own "simple" dialog, a quick input holding the proposed
+ * path), optionally typing another path first.
+ */
+export async function acceptSaveDialog(page: Page, path?: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 20_000 });
+  // The dialog's input holds a path; a quick pick before it (e.g. a format) may still be closing.
+  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.includes('/'), undefined, { timeout: 20_000 });
+  if (path) await input.fill(path);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 20_000 });
+}
+
+/** Opens a workspace file in the editor through Quick Open. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
+}
