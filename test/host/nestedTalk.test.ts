@@ -17,7 +17,7 @@ describe('a talk in a sub-folder with its own .literature/', () => {
 
   before(() => {
     mkdirSync(join(folder(), '.literature'), { recursive: true });
-    writeFileSync(nestedFile(), JSON.stringify({ schemaVersion: 2, documents: {} }, null, 2));
+    writeFileSync(nestedFile(), JSON.stringify({ schemaVersion: 2, documents: {}, deleted: {} }, null, 2));
     writeFileSync(join(folder(), 'talk.md'), `# A nested talk\n\n${SENTENCE}\n`);
   });
 
