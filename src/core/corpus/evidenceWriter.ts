@@ -61,6 +61,7 @@ export function addEvidenceToYaml(existing: string | undefined, evidence: NewEvi
     return { ok: true, text: document.toString({ lineWidth: 0 }), change: 'added-to-link' };
   }
   if (!evidence.rationale?.trim()) return { ok: false, reason: 'needs-rationale', message: 'A new link needs a rationale: one sentence on why the paper bears on the challenge.' };
+  links.flow = false; // "links: []" becomes a block list, as every other evidence file writes it
   links.add(newLink(document, evidence));
   return { ok: true, text: document.toString({ lineWidth: 0 }), change: 'new-link' };
 }
