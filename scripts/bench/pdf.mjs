@@ -96,7 +96,7 @@ main().then((result) => process.stdout.write(JSON.stringify(result)), (error) =>
 
 async function buildBench() {
   const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', outdir };
-  await esbuild.build({ ...node, entryPoints: { pdfWorker: join(root, 'src/core/pdf/extractWorker.ts') } });
+  await esbuild.build({ ...node, entryPoints: { pdfWorker: join(root, 'src/core/pdf/extractWorker.ts'), pdfHost: join(root, 'src/core/pdf/extractHost.ts') } });
   await esbuild.build({ ...node, stdin: { contents: MEASURE, resolveDir: root, sourcefile: 'pdfBench.ts', loader: 'ts' }, outfile: join(outdir, 'pdfBench.js'), outdir: undefined });
 }
 

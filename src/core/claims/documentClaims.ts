@@ -2,6 +2,7 @@ import { editBudget, evidenceOf, noteOf, positionSelector, quoteSelector, reanch
 import type { FuzzyBudget } from '../pdf/fuzzySearch';
 import type { Corpus } from '../corpus/model';
 import type { Claim, Verdict } from './model';
+import { VERDICT_STYLE } from './verdictStyle';
 
 /** One piece of evidence of a claim, as the editor shows it. */
 export interface ClaimEvidenceView {
@@ -145,15 +146,8 @@ export function mergeClaims(...parts: DocumentClaims[]): DocumentClaims {
   };
 }
 
-const VERDICT_LABELS: Record<Verdict, string> = {
-  supports: 'supports',
-  'partially-supports': 'partially supports',
-  contradicts: 'contradicts',
-  'not-addressed': 'not addressed',
-};
-
 export function verdictLabel(verdict: Verdict): string {
-  return VERDICT_LABELS[verdict];
+  return VERDICT_STYLE[verdict].label;
 }
 
 /** "3 sources (2 papers)", or "no evidence yet". */

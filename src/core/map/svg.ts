@@ -7,6 +7,7 @@ import type { Verdict } from '../claims/model';
 import { VERDICTS } from '../claims/model';
 import { revealInvisible } from '../report/escape';
 import type { EvidenceMap } from './model';
+import { VERDICT_PRINT_COLOURS } from '../claims/verdictStyle';
 
 export interface MapPalette {
   readonly background: string;
@@ -28,7 +29,7 @@ export const PRINT_PALETTE: MapPalette = {
   grid: '#d0d7de',
   cell: '#0969da',
   cellText: '#ffffff',
-  verdicts: { supports: '#1a7f37', 'partially-supports': '#bf8700', contradicts: '#cf222e', 'not-addressed': '#6e7781' },
+  verdicts: VERDICT_PRINT_COLOURS,
 };
 
 const COLOR = /^(#[0-9a-f]{3,8}|rgba?\(\s*[\d.]+%?\s*,\s*[\d.]+%?\s*,\s*[\d.]+%?\s*(,\s*[\d.]+%?\s*)?\)|[a-z]{3,20})$/i;

@@ -4,12 +4,13 @@
  * browser's "Print to PDF" gives a clean handout.
  */
 import { VERDICTS } from '../claims/model';
+import { VERDICT_PRINT_COLOURS } from '../claims/verdictStyle';
 import type { BibliographyEntry } from './bibliography';
 import { escapeHtml as esc, safeHttpUrl } from './escape';
 import type { Report, ReportClaim, ReportQuote } from './model';
 
 const STYLE = `
-:root { color-scheme: light; --supports: #1a7f37; --partially-supports: #9a6700; --contradicts: #cf222e; --not-addressed: #57606a; }
+:root { color-scheme: light; ${VERDICTS.map((verdict) => `--${verdict}: ${VERDICT_PRINT_COLOURS[verdict]};`).join(' ')} }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1f2328; background: #fff; max-width: 52rem; margin: 2rem auto; padding: 0 1.5rem; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
 .meta { color: #57606a; margin-top: 0; }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createAnnotation, moveTo, quoteChanged, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
 import { VERDICTS, type Verdict } from '../../core/claims';
+import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
 import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
 import { describeMatches, type SearchHit } from '../../core/search';
@@ -44,7 +45,6 @@ export interface ClaimsApi {
   refreshEditors(): Promise<void>;
 }
 
-const VERDICT_ICONS: Record<Verdict, string> = { supports: 'pass', 'partially-supports': 'circle-large-outline', contradicts: 'error', 'not-addressed': 'question' };
 
 export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary, panels: PanelManager): ClaimsApi {
   const service = new ClaimsService(context.extensionPath, corpus);
@@ -271,7 +271,7 @@ async function pickEvidence(selection: string, suggestions: EvidenceSuggestions,
 
 async function pickVerdict(current?: Verdict): Promise<Verdict | undefined> {
   const picked = await vscode.window.showQuickPick(
-    VERDICTS.map((verdict) => ({ label: `$(${VERDICT_ICONS[verdict]}) ${verdictLabel(verdict)}`, verdict, picked: verdict === current })),
+    VERDICTS.map((verdict) => ({ label: `$(${VERDICT_STYLE[verdict].codicon}) ${verdictLabel(verdict)}`, verdict, picked: verdict === current })),
     { title: vscode.l10n.t('What does the evidence say about the claim?') },
   );
   return picked?.verdict;

@@ -4,6 +4,7 @@ import { VERDICTS, type Verdict } from '../../core/claims';
 import { CLAIM_SELECTOR } from './editor';
 import { displayLine, neutraliseBidi } from '../../core/render/untrustedText';
 import type { ClaimsService } from './service';
+import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
 
 /** A row shows this much of a claim; the tooltip has all of it. */
 const LABEL_LENGTH = 120;
@@ -14,10 +15,10 @@ export type ClaimsNode =
   | { readonly kind: 'orphan'; readonly orphan: OrphanClaim; readonly document: vscode.TextDocument };
 
 const GROUP_ICONS: Record<Verdict | 'orphans', string> = {
-  supports: 'pass',
-  'partially-supports': 'circle-large-outline',
-  contradicts: 'error',
-  'not-addressed': 'question',
+  supports: VERDICT_STYLE.supports.codicon,
+  'partially-supports': VERDICT_STYLE['partially-supports'].codicon,
+  contradicts: VERDICT_STYLE.contradicts.codicon,
+  'not-addressed': VERDICT_STYLE['not-addressed'].codicon,
   orphans: 'debug-disconnect',
 };
 
