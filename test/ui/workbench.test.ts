@@ -156,8 +156,11 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     assert.match(await viewer.locator('#page-count').innerText(), /of 45/);
     await page.locator('.tabs-container .tab', { hasText: '2009.01325.pdf' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'pdf-viewer-from-excerpt.png') });
-    await runCommand('View: Close Editor'); // the viewer: the tests that follow work with the excerpt
+    // The tests that follow work with the excerpt: close everything (the viewer opened beside it, in a
+    // group of its own) and open the excerpt again, so that its webview is the newest one.
+    await runCommand('View: Close All Editors');
     await page.locator('.tabs-container .tab', { hasText: '2009.01325.pdf' }).waitFor({ state: 'detached' });
+    await (await row(/Under light optimization/)).click();
     await webview().locator('#anchor-status', { hasText: 'Found on page 8' }).waitFor({ timeout: 60_000 });
   });
 
