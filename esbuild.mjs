@@ -23,7 +23,7 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
   // Bibliography import (the BibTeX parser, ~1 MB): required by the import command on first use only.
   { ...node, entryPoints: { bibliographyImport: 'src/core/citations/import.ts' }, outdir: 'dist' },
-  // The PDF text worker (worker_threads): pdf.js is bundled into it alone, loaded when a PDF is first read.
+  // The PDF text worker (worker_threads): PDFium's JS glue is bundled into it alone (its wasm copied beside it).
   { ...node, target: 'node22', entryPoints: { pdfWorker: 'src/core/pdf/extractWorker.ts' }, outdir: 'dist' },
   { ...node, target: 'node22', entryPoints: { searchWorker: 'src/core/search/indexWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
@@ -36,6 +36,11 @@ function copyPdfJsAssets() {
   mkdirSync('dist/webview', { recursive: true });
   cpSync('node_modules/pdfjs-dist/build/pdf.worker.min.mjs', 'dist/webview/pdf.worker.min.mjs');
   cpSync('node_modules/pdfjs-dist/standard_fonts', 'dist/webview/standard_fonts', { recursive: true });
+}
+/** PDFium's WebAssembly, read by the PDF worker from beside it (dist/pdfium.wasm): nothing is fetched at run time. */
+function copyPdfiumWasm() {
+  mkdirSync('dist', { recursive: true });
+  cpSync('node_modules/@embedpdf/pdfium/dist/pdfium.wasm', 'dist/pdfium.wasm');
 }
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test
@@ -56,6 +61,7 @@ if (!watch) {
 }
 
 copyPdfJsAssets();
+copyPdfiumWasm();
 const contexts = await Promise.all(builds.filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true)).map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

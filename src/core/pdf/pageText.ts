@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 import { checkPdfBytes, pdfError, PdfReadError } from './pdfErrors';
 import { layoutPage, type RawItem } from './readingOrder';
+import { readPdfLayoutPdfium } from './pdfiumText';
 import type { PageLayout } from './textModel';
 
 export { PdfReadError } from './pdfErrors';
@@ -45,7 +46,9 @@ function checkNotTruncated(file: string, data: Uint8Array): void {
   if (!tail.includes('%%EOF')) throw pdfError(file, 'corrupt', 'it is truncated: no %%EOF marker at its end');
 }
 
-/** Reads every page's text and item positions. Errors are PdfReadErrors naming the file and what to do. */
+/**
+ * Reads every page's text and item positions with pdf.js: the engine before PDFium, kept to compare the two
+ * (npm run bench, the highlight UI test). Errors are PdfReadErrors naming the file and what to do. */
 export async function readPdfLayout(file: string, data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PageLayout[]> {
   checkPdfBytes(file, data, data.length);
   if (data.length > limits.maxBytes) throw pdfError(file, 'too-large', `${(data.length / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
@@ -99,9 +102,9 @@ export async function readPdfFile(file: string, limits: PdfLimits = DEFAULT_PDF_
 }
 
 /**
- * Extracts every page's text with pdf.js IN THIS THREAD. For tests and tools only: the extension and the
- * CLI go through extractDocument (worker thread + cache).
+ * Extracts every page's text with the host engine (PDFium) IN THIS THREAD. For tests and tools only: the
+ * extension and the CLI go through extractDocument (worker thread + cache).
  */
 export async function extractPageTexts(file: string): Promise<PageLayout[]> {
-  return readPdfLayout(file, await readPdfFile(file));
+  return readPdfLayoutPdfium(file, await readPdfFile(file));
 }

@@ -18,8 +18,8 @@ import type { PageItem, PageLayout } from './textModel';
 const FORMAT = 2;
 const NUMBERS_PER_ITEM = 6;
 
-/** Changes whenever the text a PDF yields may change: pdf.js's version or our layout and reading order. */
-export const EXTRACTOR_VERSION = 'pdfjs-dist 6.5.438; layout 1';
+/** Changes whenever the text a PDF yields may change: the engine's version or our layout and reading order. */
+export const EXTRACTOR_VERSION = '@embedpdf/pdfium 2.15.1 (pdfiumText.ts words 1); layout 1';
 
 /** A page as stored (and as the worker posts it back: the numbers travel as a transferable array). */
 export interface EncodedPage {
