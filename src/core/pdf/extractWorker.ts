@@ -3,7 +3,7 @@
  * worker_thread so the extension host's event loop never does, and writes the text cache entry before replying.
  */
 import { parentPort } from 'node:worker_threads';
-import { readPdfFile } from './pageText';
+import { readPdfFile } from './pdfFile';
 import { readPdfLayoutPdfium } from './pdfiumText';
 import { PdfReadError } from './pdfErrors';
 import { encodePage, writeCachedPages } from './textCache';

@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { defaultTextCacheDir } from './locations';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 import { pdfError, PdfReadError } from './pdfErrors';
-import { cacheKey, decodePage, ensureCacheFolder, readCachedPages, sha256OfFile } from './textCache';
+import { readPdfFile } from './pdfFile';
+import { cacheKey, decodePage, ensureCacheFolder, readCachedPages, sha256OfBytes } from './textCache';
 import type { DocumentText } from './textModel';
 import type { ExtractJob, ExtractReply } from './workerProtocol';
 
@@ -29,14 +30,6 @@ export interface ExtractOptions {
   readonly limits?: Partial<PdfLimits>;
 }
 
-/** pdf.js 6 uses Promise.withResolvers and other Node 22.13+ APIs. */
-function checkNodeVersion(file: string): void {
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-  if (major < 22 || (major === 22 && minor < 13)) {
-    throw pdfError(file, 'node-too-old', process.versions.node);
-  }
-}
-
 interface Slot {
   readonly worker: Worker;
   job?: { readonly request: ExtractJob; readonly resolve: (reply: ExtractReply) => void; readonly reject: (error: Error) => void; readonly timer: NodeJS.Timeout };
@@ -56,18 +49,26 @@ export class PdfTextExtractor {
   constructor(private readonly options: ExtractorOptions = {}) {}
 
   async extract(file: string, options: ExtractOptions = {}): Promise<DocumentText> {
+    return (await this.extractWithBytes(file, options)).document;
+  }
+
+  /**
+   * The text of a PDF and the bytes it was read from. The file is read ONCE: those bytes are hashed (the
+   * cache key), handed to the worker on a cache miss, and returned for a caller that shows the PDF too.
+   */
+  async extractWithBytes(file: string, options: ExtractOptions = {}): Promise<{ document: DocumentText; data: Uint8Array }> {
     const limits = { ...DEFAULT_PDF_LIMITS, ...options.limits };
     await checkFileBeforeParsing(file, limits);
-    const sha256 = await sha256OfFile(file);
+    const data = await readPdfFile(file, limits);
+    const sha256 = await sha256OfBytes(data);
     const cacheDir = options.cacheDir === undefined ? defaultTextCacheDir() : (options.cacheDir ?? undefined);
     const key = cacheDir ? await this.cacheReady(cacheDir) : new Uint8Array(0);
     const cached = cacheDir ? await readCachedPages(cacheDir, sha256, key) : undefined;
-    if (cached) return { sha256, file, pageCount: cached.length, pages: cached, fromCache: true };
-    checkNodeVersion(file);
-    const reply = await this.run({ id: this.nextId++, file, sha256, cacheDir, cacheKey: key, limits });
+    if (cached) return { document: { sha256, file, pageCount: cached.length, pages: cached, fromCache: true }, data };
+    const reply = await this.run({ id: this.nextId++, file, data, sha256, cacheDir, cacheKey: key, limits });
     if (!reply.ok) throw reply.kind === 'internal' ? pdfError(file, 'worker-failed', reply.message) : new PdfReadError(file, reply.message.slice(file.length + 2), reply.kind);
     const pages = reply.pages.map((page, index) => decodePage(page, index + 1));
-    return { sha256, file, pageCount: pages.length, pages, fromCache: false };
+    return { document: { sha256, file, pageCount: pages.length, pages, fromCache: false }, data };
   }
 
   private readonly readyFolders = new Map<string, Promise<void>>();

@@ -1,11 +1,12 @@
-import { open } from 'node:fs/promises';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 import { checkPdfBytes, pdfError, PdfReadError } from './pdfErrors';
 import { layoutPage, type RawItem } from './readingOrder';
+import { readPdfFile } from './pdfFile';
 import { readPdfLayoutPdfium } from './pdfiumText';
 import type { PageLayout } from './textModel';
 
 export { PdfReadError } from './pdfErrors';
+export { readPdfFile } from './pdfFile';
 
 /** The text of one PDF page, in reading order, with line ends kept (hyphenation needs them). */
 export interface PageText {
@@ -85,20 +86,6 @@ async function readPage(document: PdfDocument, number: number): Promise<PageLayo
   const view = page.view as [number, number, number, number];
   page.cleanup();
   return { page: number, view, ...layoutPage(items, view) };
-}
-
-/** Reads the file and checks it before any parsing (sizes, header) so the common mistakes fail fast. */
-export async function readPdfFile(file: string, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<Uint8Array> {
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw error.code === 'ENOENT' ? pdfError(file, 'missing') : error;
-  });
-  try {
-    const { size } = await handle.stat();
-    if (size > limits.maxBytes) throw pdfError(file, 'too-large', `${(size / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
-    return new Uint8Array(await handle.readFile());
-  } finally {
-    await handle.close();
-  }
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { defaultTextCacheDir } from './locations';
@@ -60,10 +59,14 @@ export function cacheFile(cacheDir: string, sha256: string): string {
   return join(cacheDir, `${sha256}.json`);
 }
 
-/** Hashes in chunks from a stream, so a large file never blocks the event loop for long. */
-export async function sha256OfFile(file: string): Promise<string> {
+/** Hashes bytes already read, 1 MiB at a time with a turn of the event loop between, so no stall is long. */
+export async function sha256OfBytes(data: Uint8Array): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  const chunk = 1024 * 1024;
+  for (let offset = 0; offset < data.length; offset += chunk) {
+    hash.update(data.subarray(offset, offset + chunk));
+    if (offset + chunk < data.length) await new Promise((resolve) => setImmediate(resolve));
+  }
   return hash.digest('hex');
 }
 
