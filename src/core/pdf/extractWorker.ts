@@ -23,7 +23,7 @@ async function extract(job: ExtractJob): Promise<ExtractReply> {
 
 parentPort?.on('message', (job: ExtractJob) => {
   void extract(job).then((reply) => {
-    const transfer = reply.ok ? reply.pages.map((page) => (page.items as Float64Array).buffer as ArrayBuffer) : [];
+    const transfer = reply.ok ? reply.pages.map((page) => page.items.buffer as ArrayBuffer) : [];
     parentPort?.postMessage(reply, transfer);
   });
 });

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { defaultTextCacheDir } from './locations';
@@ -12,7 +13,7 @@ import type { ExtractJob, ExtractReply } from './workerProtocol';
 export interface ExtractorOptions {
   /** The worker bundle. Default: pdfWorker.js beside the calling bundle (dist/). */
   readonly workerScript?: string;
-  /** Parallel workers. Default 1: the host's other work keeps a core. The CLI and bench may use 2. */
+  /** Parallel workers. Default poolSize(): one core is left to the caller's own work (the extension host). */
   readonly workers?: number;
   /** A file whose text is not read in this time is given up on and its worker killed. Default 60 s. */
   readonly timeoutMs?: number;
@@ -28,6 +29,14 @@ export interface ExtractOptions {
   /** Where extracted text is cached, keyed by sha256. Default: the per-user cache folder; null: no cache. */
   readonly cacheDir?: string | null;
   readonly limits?: Partial<PdfLimits>;
+}
+
+/**
+ * How many PDF workers to run: the cores this process may use, less `reserve` for the caller's own
+ * thread, at least 1 and at most 4 (each worker holds PDFium and a document, ~60-120 MB).
+ */
+export function poolSize(reserve = 1): number {
+  return Math.max(1, Math.min(4, availableParallelism() - reserve));
 }
 
 interface Slot {
@@ -100,7 +109,7 @@ export class PdfTextExtractor {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((candidate) => !candidate.job) ?? (this.slots.length < (this.options.workers ?? 1) ? this.spawn() : undefined);
+      const slot = this.slots.find((candidate) => !candidate.job) ?? (this.slots.length < (this.options.workers ?? poolSize()) ? this.spawn() : undefined);
       if (!slot) return;
       this.start(slot, this.queue.shift()!);
     }
@@ -166,7 +175,7 @@ async function checkFileBeforeParsing(file: string, limits: PdfLimits): Promise<
 
 let sharedExtractor: PdfTextExtractor | undefined;
 
-/** The text of a PDF, from the cache or a worker. A shared single-worker pool serves callers that pass none. */
+/** The text of a PDF, from the cache or a worker. A shared pool (poolSize()) serves callers that pass none. */
 export function extractDocument(file: string, options: ExtractOptions & { extractor?: PdfTextExtractor } = {}): Promise<DocumentText> {
   const extractor = options.extractor ?? (sharedExtractor ??= new PdfTextExtractor());
   return extractor.extract(file, options);
