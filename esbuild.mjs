@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAZY_VENDORS, lazyVendors } from './scripts/lib/lazyVendors.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,7 +20,8 @@ function testEntries(folder) {
 }
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true, plugins: [lazyVendors] },
+  ...Object.entries(LAZY_VENDORS).map(([library, bundle]) => ({ ...node, stdin: { contents: `module.exports = require(${JSON.stringify(library)});`, resolveDir: '.', sourcefile: `${bundle}.js` }, outfile: `dist/${bundle}.js` })),
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
   // Bibliography import (the BibTeX parser, ~1 MB): required by the import command on first use only.
   { ...node, entryPoints: { bibliographyImport: 'src/core/citations/import.ts' }, outdir: 'dist' },
