@@ -3,7 +3,7 @@
 // on the same files, beside poppler's pdftotext:
 //   engines  the two text engines in this thread, one after the other (CPU and wall ms): pdf.js, PDFium
 //   cold     extraction of every PDF through the worker, no cache: one worker, then the pool
-//   warm     the same files again from the text cache (goal ≤ 50 ms)
+//   warm     the same files again from the text cache (goal ≤ 50 ms), then once more (againMs)
 //   anchor   every stored quote of those papers: p50/p95 ms a quote
 //   stall    the longest event-loop delay of this (the "host") thread during the cold runs (goal ≤ 50 ms)
 // The machine this is measured on may be busy, so CPU times are given beside wall times: a ratio of CPU
@@ -102,6 +102,10 @@ async function main() {
   for (const file of files) warm.push(await warmReader.extract(file, { cacheDir: pool.cacheDir }));
   const warmMs = performance.now() - started;
   delay.disable();
+  // Once more: the first pass also pays for compiling this code path after the cold runs' garbage.
+  started = performance.now();
+  for (const file of files) await warmReader.extract(file, { cacheDir: pool.cacheDir });
+  const warmAgainMs = performance.now() - started;
   await warmReader.dispose();
   rmSync(pool.cacheDir, { recursive: true, force: true });
 
@@ -139,7 +143,7 @@ async function main() {
       chosen: 'pdfium',
     },
     cold: { oneWorker: single.result, pool: pool.result },
-    warm: { ms: ms(warmMs), maxStallMs: ms(delay.max / 1e6), target: '≤ 50 ms', met: warmMs <= 50 },
+    warm: { ms: ms(warmMs), againMs: ms(warmAgainMs), maxStallMs: ms(delay.max / 1e6), target: '≤ 50 ms', met: warmMs <= 50 },
     anchor: { quotes: timings.length, statuses, p50Ms: ms(percentile(timings, 0.5)), p95Ms: ms(p95), maxMs: ms(timings.at(-1) ?? 0), target: 'p95 ≤ 5 ms', met: p95 <= 5 },
     eventLoop: { maxStallMs: stallMs, target: '≤ 50 ms', met: stallMs <= 50 },
     memory: { peakRssMb: Math.round(peakRss / 1048576) },

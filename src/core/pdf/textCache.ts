@@ -115,7 +115,7 @@ function validPage(page: unknown): EncodedPage | undefined {
   return { view: candidate.view, text: candidate.text, columnsReordered: candidate.columnsReordered === true, items };
 }
 
-function mac(key: Uint8Array, body: string): string {
+function mac(key: Uint8Array, body: string | Uint8Array): string {
   return createHmac('sha256', key).update(body).digest('hex');
 }
 
@@ -126,13 +126,14 @@ function mac(key: Uint8Array, body: string): string {
 export async function readCachedPages(cacheDir: string, sha256: string, key: Uint8Array): Promise<PageLayout[] | undefined> {
   let entry: CacheEntry;
   try {
-    const text = await readFile(cacheFile(cacheDir, sha256), 'utf8');
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
+    // The MAC is checked over the bytes as read, before they are decoded into a string once for parsing.
+    const bytes = await readFile(cacheFile(cacheDir, sha256));
+    const newline = bytes.indexOf(0x0a);
+    const body = bytes.subarray(newline + 1);
     const expected = Buffer.from(mac(key, body), 'hex');
-    const stated = Buffer.from(text.slice(0, Math.max(newline, 0)), 'hex');
+    const stated = Buffer.from(bytes.subarray(0, Math.max(newline, 0)).toString('latin1'), 'hex');
     if (newline < 0 || stated.length !== expected.length || !timingSafeEqual(stated, expected)) return undefined;
-    entry = JSON.parse(body) as CacheEntry;
+    entry = JSON.parse(body.toString('utf8')) as CacheEntry;
   } catch {
     return undefined;
   }
