@@ -25,19 +25,31 @@ const builds = [
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
   // Bibliography import (the BibTeX parser, ~1 MB): required by the import command on first use only.
   { ...node, entryPoints: { bibliographyImport: 'src/core/citations/import.ts' }, outdir: 'dist' },
+  // The evidence report (citeproc and its CSL styles, ~1 MB) runs in a worker thread started by "Export
+  // Evidence Report…": compiling the APA style takes seconds, never on the extension host's event loop.
+  { ...node, entryPoints: { reportWorker: 'src/core/report/worker.ts' }, outdir: 'dist' },
   // The PDF text worker (worker_threads): PDFium's JS glue is bundled into it alone (its wasm copied beside it).
   { ...node, target: 'node22', entryPoints: { pdfWorker: 'src/core/pdf/extractWorker.ts' }, outdir: 'dist' },
+  // The reader's own process, which runs pdfWorker.js and is stopped when it passes its memory cap.
+  { ...node, target: 'node22', entryPoints: { pdfHost: 'src/core/pdf/extractHost.ts' }, outdir: 'dist' },
   { ...node, target: 'node22', entryPoints: { searchWorker: 'src/core/search/indexWorker.ts' }, outdir: 'dist' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
-  // The excerpt webview bundles pdf.js's display layer (an ES module); its worker is copied beside it.
-  { ...common, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: { excerpt: 'src/webview/excerpt.ts' }, outdir: 'dist/webview' },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { map: 'src/webview/map.ts' }, outdir: 'dist/webview' },
+  // The two PDF webviews (excerpt panel, PDF viewer) share one chunk of pdf.js's display layer (ES modules,
+  // code splitting); its worker is copied beside them.
+  { ...common, platform: 'browser', format: 'esm', target: 'es2022', splitting: true, chunkNames: 'chunks/[name]-[hash]', entryPoints: { excerpt: 'src/webview/excerpt.ts', viewer: 'src/webview/viewer.ts' }, outdir: 'dist/webview' },
 ];
 
-/** pdf.js files the excerpt webview loads at run time: its worker and the standard (non-embedded) fonts. */
+/**
+ * pdf.js files the PDF webviews load at run time: its worker, the standard (non-embedded) fonts, and the
+ * viewer component's stylesheet with the images it names.
+ */
 function copyPdfJsAssets() {
   mkdirSync('dist/webview', { recursive: true });
   cpSync('node_modules/pdfjs-dist/build/pdf.worker.min.mjs', 'dist/webview/pdf.worker.min.mjs');
   cpSync('node_modules/pdfjs-dist/standard_fonts', 'dist/webview/standard_fonts', { recursive: true });
+  cpSync('node_modules/pdfjs-dist/web/pdf_viewer.css', 'dist/webview/pdf_viewer.css');
+  cpSync('node_modules/pdfjs-dist/web/images', 'dist/webview/images', { recursive: true });
 }
 /** PDFium's WebAssembly, read by the PDF worker from beside it (dist/pdfium.wasm): nothing is fetched at run time. */
 function copyPdfiumWasm() {

@@ -5,6 +5,9 @@
 //   pdf        – text extraction, cache, anchoring vs poppler's pdftotext (scripts/bench/pdf.mjs)
 //   search     – evidence suggestions: dev set recall@1/@5 and MRR, ms per query, 500-paper scale (scripts/bench/search.mjs)
 //   scale      – 500 papers/5,000 links: load and tree first level; a 2,000-claim document after an edit; memory (scripts/bench/scale.mjs)
+//   fuzzy      – hand-written fuzzy search vs approx-string-match; quote anchoring and re-anchoring worst cases (scripts/bench/fuzzy.mjs)
+//   annotations – annotation file of 2,000 / 10,000 claims: bytes, open, save, merge-save; two writer processes (scripts/bench/annotations.mjs)
+//   map        – the evidence map's first paint at 500 papers through the real webview, goal ≤ 300 ms (test/bench/mapFirstPaint.ts)
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,5 +77,17 @@ if (existsSync(scaleBench)) {
   log('scale: 500-paper corpus load and tree, 2,000-claim document edit, memory…');
   report.scale = await (await import(pathToFileURL(scaleBench).href)).benchScale({ node24: tools.node });
 }
+const fuzzyBench = join(projectRoot, 'scripts', 'bench', 'fuzzy.mjs');
+if (existsSync(fuzzyBench)) {
+  log('fuzzy search: hand-written vs approx-string-match, anchoring and re-anchoring worst cases…');
+  report.fuzzy = await (await import(pathToFileURL(fuzzyBench).href)).benchFuzzy({ papersDir: process.env.LITCOMP_PAPERS || join(projectRoot, '..', 'shared', 'papers'), node24: tools.node });
+}
+const annotationsBench = join(projectRoot, 'scripts', 'bench', 'annotations.mjs');
+if (existsSync(annotationsBench)) {
+  log('annotation store: sizes, open/save/merge-save, two writer processes…');
+  report.annotations = await (await import(pathToFileURL(annotationsBench).href)).benchAnnotations({ node24: tools.node });
+}
+log('evidence map: first paint at 500 papers in a real webview…');
+report.map = await runHostSuite({ testsPath: join(projectRoot, 'dist-test', 'bench', 'mapFirstPaint.js'), marker: 'LITCOMP_BENCH' });
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.exit(0); // esbuild's service and the browser harness can keep handles open

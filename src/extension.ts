@@ -10,6 +10,9 @@ import { activatePdfCommands } from './features/pdfs';
 import { activateVerify } from './features/verify';
 import { activateCitations } from './features/citations';
 import { activateReferences } from './features/references';
+import { activateViewer, type PdfViewerProvider } from './features/viewer';
+import { activateReport } from './features/report';
+import { activateEvidenceMap, type EvidenceMapApi } from './features/evidenceMap';
 import { PdfLibrary } from './services/pdfLibrary';
 import type { ViewKind } from './core/tree/corpusTree';
 
@@ -21,6 +24,8 @@ export interface LiteratureCompanionApi {
   readonly pdfs: PdfLibrary;
   readonly excerpts: ExcerptPanels;
   readonly claims: ClaimsApi;
+  readonly viewer: PdfViewerProvider;
+  readonly evidenceMap: EvidenceMapApi;
   /** Milliseconds spent inside activate(), for the benchmark. */
   readonly activationMs: number;
 }
@@ -40,6 +45,13 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   const claims = activateClaims(context, corpus, pdfs, panels);
   activateCitations(context, corpus);
   activateReferences(context, corpus);
+  const viewer = activateViewer(context, corpus, pdfs);
+  activateReport(context, corpus, (document) => claims.service.claimsOf(document));
+  const evidenceMap = activateEvidenceMap(context, corpus, panels, {
+    bundled: async () => (await claims.service.bundledClaims()).claims,
+    annotations: async () => (await claims.service.annotations())?.all() ?? [],
+    onDidChange: claims.service.onDidChange,
+  });
   context.subscriptions.push(
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
@@ -61,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
     }),
   );
   revealOnStartup();
-  return { corpus, panels, trees, pdfs, excerpts, claims, activationMs: performance.now() - started };
+  return { corpus, panels, trees, pdfs, excerpts, claims, viewer, evidenceMap, activationMs: performance.now() - started };
 }
 
 /** A workspace that asks for it (the example does) opens on the product, not on the Explorer. */

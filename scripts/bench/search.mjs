@@ -6,7 +6,9 @@
 //            and the talk lines with their English gloss as context; gold pages re-checked with pdftotext
 //   query    time per query (p50/p95) and index build time on the real papers
 //   scale    a generated corpus of 500 papers × 40 pages: build, one paper added/removed, serialise,
-//            search p95 (target ≤ 50 ms), heap
+//            search p95 (target ≤ 50 ms), heap; `scale.worker`: the long-lived search worker (issue 14):
+//            build, index file size, host's longest stall adding a paper (beside the old copied-index
+//            update, `scale.copiedIndexUpdate`), time to search-ready after a restart
 // Run alone: `node scripts/bench/search.mjs [papersDir] [node24]`.
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -19,7 +21,7 @@ const outdir = join(root, 'dist-bench');
 
 async function buildBench() {
   const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', outdir };
-  await esbuild.build({ ...node, entryPoints: { pdfWorker: join(root, 'src/core/pdf/extractWorker.ts') } });
+  await esbuild.build({ ...node, entryPoints: { pdfWorker: join(root, 'src/core/pdf/extractWorker.ts'), pdfHost: join(root, 'src/core/pdf/extractHost.ts'), searchWorker: join(root, 'src/core/search/indexWorker.ts') } });
   await esbuild.build({ ...node, entryPoints: [join(root, 'scripts/bench/searchMeasure.ts')], outfile: join(outdir, 'searchBench.js'), outdir: undefined });
 }
 
@@ -28,7 +30,7 @@ export async function benchSearch({ papersDir = join(root, '..', 'shared', 'pape
   // Without the PDFs the dev set runs on stored quotes only (see `pdfs`), and the scale figures still come.
   await buildBench();
   const devset = join(root, 'scripts', 'bench', 'search-devset.json');
-  const run = spawnSync(node24, ['--expose-gc', join(outdir, 'searchBench.js'), papersDir, join(outdir, 'pdfWorker.js'), join(root, 'sources'), devset, String(scalePapers)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(node24, ['--expose-gc', join(outdir, 'searchBench.js'), papersDir, join(outdir, 'pdfWorker.js'), join(root, 'sources'), devset, String(scalePapers), join(outdir, 'searchWorker.js')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`the search benchmark failed (${node24}): ${run.stderr || run.error}`);
   return JSON.parse(run.stdout);
 }

@@ -21,6 +21,8 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   search: { values: ['--corpus', '--top', ...PDF_FLAGS], switches: ['--json', '--explain'], positionals: 'many' },
   export: { values: ['--corpus', '--format'], switches: [], positionals: 'none' },
   lint: { values: ['--corpus', '--annotations', ...PDF_FLAGS], switches: ['--json'], positionals: 'one' },
+  'merge-annotations': { values: [], switches: [], positionals: 'many' },
+  report: { values: ['--corpus', '--format', '--out', '--style', '--claims', '--annotations'], switches: [], positionals: 'one' },
 };
 
 export interface ParsedArgs {

@@ -1,5 +1,6 @@
 import type { Corpus } from '../core/corpus/model';
-import { formatClaimProblem, isVerifiedSource, loadClaims, type Claim, type Verdict } from '../core/claims';
+import { join } from 'node:path';
+import { formatClaimProblem, isVerifiedSource, loadClaims, loadClaimsFolder, type Claim, type Verdict } from '../core/claims';
 import type { Io } from './pdfCommands';
 
 /**
@@ -27,17 +28,26 @@ export function claimsToJson(claims: readonly Claim[]): ClaimsJson {
   }));
 }
 
-/** Prints the claims of `file`; exits 1 (printing file:line (field): message) when the file has problems. */
-export async function claimsCommand(corpus: Corpus, file: string, json: boolean, io: Io, talkWithin?: readonly string[]): Promise<number> {
-  const { claims, problems } = await loadClaims(file, corpus, { talkWithin });
+/**
+ * Prints the claims of `file`, or of every file in the corpus's `claims/` folder; exits 1 (printing
+ * file:line (field): message) when a file has problems.
+ */
+export async function claimsCommand(corpus: Corpus, file: string | undefined, json: boolean, io: Io, talkWithin?: readonly string[]): Promise<number> {
+  const folder = join(corpus.root, 'claims');
+  const { claims, problems } = file ? await loadClaims(file, corpus, { talkWithin }) : await loadClaimsFolder(folder, corpus, { talkWithin });
+  const where = file ? `the claims file ${file}` : `the claims in ${folder}`;
   if (problems.length > 0) {
-    io.err(`literature-companion: the claims file ${file} has ${problems.length} problem(s):`);
+    io.err(`literature-companion: ${where} has ${problems.length} problem(s):`);
     for (const problem of problems) io.err(`  ${formatClaimProblem(problem)}`);
     io.err('Fix the claims named above (see sources/README.md, "claims/<talk>.yaml") and run again.');
     return 1;
   }
   if (json) {
     io.out(JSON.stringify(claimsToJson(claims), null, 2));
+    return 0;
+  }
+  if (claims.length === 0) {
+    io.out(`No claims in ${file ?? `${folder} (no .yaml files)`}. Add claims/<talk>.yaml to the corpus; the format is in sources/README.md.`);
     return 0;
   }
   const idWidth = Math.max(...claims.map((claim) => claim.id.length), 2);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AnnotationStore, documentKey, evidenceOf, findAnnotationFile, quoteSelector, verdictOf, type Verdict } from '../core/annotations';
 import { annotatedClaimsIn, needsAttention } from '../core/claims/documentClaims';
 import type { Corpus } from '../core/corpus/model';
-import { anchorQuote, extractDocument, pdfPathFor, PdfTextExtractor, type DocumentText } from '../core/pdf';
+import { anchorQuote, extractDocument, matchQuality, pdfPathFor, PdfTextExtractor, type DocumentText } from '../core/pdf';
 import { describeReferenceHint, matchReferences, parseReferenceList, type ReferenceHint } from '../core/references';
 import type { Io, PdfFlags } from './pdfCommands';
 
@@ -15,7 +15,8 @@ import type { Io, PdfFlags } from './pdfCommands';
  * it (as git finds `.git`), or the file given with `--annotations`. The document's annotations are the ones
  * listed under FILE's path relative to the folder holding `.literature/`.
  *
- * Errors (exit 1): a claim that no longer anchors in FILE (orphan), a contradicted claim, an unsupported
+ * Errors (exit 1): a claim that no longer anchors in FILE (orphan), a claim with two versions kept by
+ * merge-annotations (conflicted), a contradicted claim, an unsupported
  * one (verdict not-addressed, or no evidence), a quote not found in its paper's PDF, evidence citing a
  * paper the corpus does not have. Warnings: a quote found on another page than stated, evidence of another
  * version than the corpus pins. Quotes whose PDF is not in --pdfs are reported as unverified.
@@ -90,9 +91,10 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
     io.err(`literature-companion: no annotations for ${file}: there is no .literature/annotations.json in its folder or any folder above it (pass --annotations FILE to name one)`);
     return 2;
   }
-  const store = await AnnotationStore.open(annotationFile);
+  // lint only reads: no backup of a broken file, nothing written into the repository it checks.
+  const store = await AnnotationStore.open(annotationFile, { backups: false });
   for (const problem of store.problems) io.err(`literature-companion: ${problem}`);
-  if (store.backup) return 1;
+  if (store.unreadableError) return 1;
   const document = documentKey(store.workspaceRoot, file);
   const text = await readFile(file, 'utf8');
   const extractor = new PdfTextExtractor({ workers: 1 });
@@ -106,16 +108,20 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
     return pending;
   };
   const report: LintJson = { file, annotations: annotationFile, document, claims: [], problems: store.problems, references: referencesOf(text, corpus), summary: { claims: 0, errors: 0, warnings: 0, hints: 0 } };
+  // The same claim list the editor builds (re-anchoring included), so lint and the editor never disagree.
+  const annotations = store.list(document);
+  const located = annotatedClaimsIn(text, annotations, corpus);
+  const anchoredAt = new Map(located.claims.map((claim) => [claim.annotation!.id, claim.start]));
+  const ids = new Set(annotations.map((annotation) => annotation.id));
+  // Pairs merge-annotations kept from two git branches (conflictsWith): unresolved until one is removed.
+  const conflicted = new Set(annotations.flatMap((annotation) => (annotation.conflictsWith && ids.has(annotation.conflictsWith) ? [annotation.id, annotation.conflictsWith] : [])));
   try {
-    // The same claim list the editor builds (re-anchoring included), so lint and the editor never disagree.
-    const annotations = store.list(document);
-    const located = annotatedClaimsIn(text, annotations, corpus);
-    const anchoredAt = new Map(located.claims.map((claim) => [claim.annotation!.id, claim.start]));
     for (const annotation of annotations) {
       const findings: LintFinding[] = [];
       const start = anchoredAt.get(annotation.id);
       const verdict = verdictOf(annotation);
       if (start === undefined) findings.push({ severity: 'error', message: 'orphan: the claim is no longer in the document; re-attach or delete the annotation' });
+      if (conflicted.has(annotation.id)) findings.push({ severity: 'error', message: 'conflicted: edited on two git branches and both versions were kept; keep one and remove the other annotation' });
       const attention = needsAttention({ verdict, evidence: evidenceOf(annotation) });
       if (attention === 'contradicted') findings.push({ severity: 'error', message: 'contradicted by its evidence' });
       if (attention === 'unsupported') findings.push({ severity: 'error', message: verdict === 'not-addressed' ? 'unsupported: the evidence does not address the claim' : 'unsupported: no evidence' });
@@ -149,6 +155,7 @@ export async function lintCommand(target: string | undefined, annotationsFlag: s
         evidence.push({ ...base, check: found.status, ...(found.page !== null && found.status !== 'not-found' ? { foundPage: found.page } : {}) });
         if (found.status === 'not-found') findings.push({ severity: 'error', message: `${where}: the quote no longer verifies, it is not in the PDF` });
         if (found.status === 'found-elsewhere') findings.push({ severity: 'warning', message: `${where}: found on page ${found.page}, not ${link.page}` });
+        if (found.method === 'fuzzy') findings.push({ severity: 'warning', message: `${where}: ${matchQuality(found)}: the quote differs from the PDF's words in a few places; copy it from the PDF` });
       }
       report.claims.push({
         id: annotation.id,

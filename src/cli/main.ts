@@ -6,11 +6,14 @@ import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
 import { defaultPdfDir, defaultTextCacheDir } from '../core/pdf/locations';
 import { compareSectionIds } from '../core/tree/corpusTree';
+import { neutraliseBidi } from '../core/render/untrustedText';
 import { excerptCommand, pdfFlags, verifyCommand, type Io } from './pdfCommands';
 import { claimsCommand } from './claimsCommand';
 import { searchCommand } from './searchCommand';
 import { exportCommand } from './exportCommand';
 import { lintCommand } from './lintCommand';
+import { mergeAnnotationsCommand } from './mergeAnnotationsCommand';
+import { reportCommand } from './reportCommand';
 
 const USAGE = `Usage: literature-companion <command> [options]
 
@@ -25,8 +28,8 @@ Commands:
                                    (--json: {paper, page, status, text}); exits 1 when the paper, its
                                    PDF or the quote is not found
   claims [--json] [--claims FILE] [--corpus DIR]
-                                   print the talk's claims with verdicts and evidence (default: the bundled
-                                   talk, <corpus>/claims/talk-ru.yaml); --json: [{id, text, gloss, verdict,
+                                   print the talks' claims with verdicts and evidence (default: every
+                                   <corpus>/claims/*.yaml; --claims: one file); --json: [{id, text, gloss, verdict,
                                    rationale, evidence: [{paper, version, page, quote, verified}]}], where
                                    verified is true only for quotes copied from the PDF's text; exits 1 on
                                    a malformed claims file
@@ -42,7 +45,19 @@ Commands:
                                    check FILE's claim annotations (from the nearest
                                    .literature/annotations.json in FILE's folder or above): orphans after
                                    re-anchoring, verdicts, quotes re-checked in the PDFs present; exits 1
-                                   on an orphaned, contradicted or unsupported claim or a quote not found
+                                   on an orphaned, conflicted (two versions kept by merge-annotations),
+                                   contradicted or unsupported claim or a quote not found
+  merge-annotations BASE OURS THEIRS
+                                   git's merge driver for .literature/annotations.json (%O %A %B): merges
+                                   per annotation into OURS; a claim edited on both branches keeps both
+                                   versions, marked conflicted; exits 0 when clean, 1 on such conflicts
+  report FILE [--format html|md] [--out PATH] [--style apa|vancouver|harvard1] [--claims FILE]
+         [--annotations FILE] [--corpus DIR]
+                                   the evidence report of FILE's claims (the bundled talk's claims found in
+                                   it and its annotations): claims by heading with verdict, rationale and
+                                   every quote linked to its PDF page, a summary, a CSL bibliography (APA
+                                   by default); self-contained HTML (no script) or Markdown; prints it, or
+                                   writes PATH with --out
 
 Options:
   --corpus DIR   corpus folder (default: the bundled sources/)
@@ -95,8 +110,19 @@ async function missingFolder(flag: string, folder: string | undefined): Promise<
   return undefined;
 }
 
-export async function main(args: string[], bundledCorpus: string, io: Io): Promise<number> {
+/**
+ * Text output: corpus text must not reorder a line (bidi controls). Escape sequences are stripped where the
+ * output reaches a terminal (terminal.ts; piped output stays byte-exact). JSON output stays exact: a program
+ * reads it.
+ */
+function bidiSafe(io: Io, json: boolean): Io {
+  const clean = (text: string) => neutraliseBidi(text);
+  return { out: (text) => io.out(json ? text : clean(text)), err: (text) => io.err(clean(text)) };
+}
+
+export async function main(args: string[], bundledCorpus: string, rawIo: Io): Promise<number> {
   const [command, ...rest] = args;
+  const io = bidiSafe(rawIo, rest.includes('--json'));
   if (!command || command === '--help' || command === '-h' || rest.includes('--help')) {
     io.out(USAGE);
     return command ? 0 : 2;
@@ -106,6 +132,8 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     io.err(`literature-companion: ${parsed.error}\n\n${USAGE}`);
     return 2;
   }
+  // Needs no corpus: git runs it in any repository.
+  if (command === 'merge-annotations') return mergeAnnotationsCommand(rest, io);
   const flag = (name: string) => parsed.values.get(name);
   for (const [name, folder] of [['--corpus', flag('--corpus')], ['--pdfs', flag('--pdfs')]] as const) {
     const missing = await missingFolder(name, folder);
@@ -135,15 +163,19 @@ export async function main(args: string[], bundledCorpus: string, io: Io): Promi
     }
   }
   if (command === 'claims') {
-    const file = resolve(flag('--claims') ?? resolve(root, 'claims', 'talk-ru.yaml'));
+    // Without --claims: every file of the corpus's claims/ folder (a corpus of your own brings its own).
+    const file = flag('--claims') === undefined ? undefined : resolve(flag('--claims')!);
     // The talk a claims file names may sit beside it, in the corpus, in the current folder, or (for the
     // bundled talk) in the package that ships the corpus.
-    const talkWithin = [dirname(file), root, process.cwd(), ...(root === resolve(bundledCorpus) ? [dirname(root)] : [])];
+    const talkWithin = [file ? dirname(file) : resolve(root, 'claims'), root, process.cwd(), ...(root === resolve(bundledCorpus) ? [dirname(root)] : [])];
     return claimsCommand(corpus, file, json, io, talkWithin);
   }
   if (command === 'search') return searchCommand(corpus, parsed.positionals.join(' ').trim(), flag('--top'), pdfFlags(flag), { json, explain: parsed.switches.has('--explain') }, io);
   if (command === 'export') return exportCommand(corpus, flag('--format'), io);
   if (command === 'lint') return lintCommand(parsed.positionals[0], flag('--annotations'), corpus, pdfFlags(flag), json, io);
+  if (command === 'report') {
+    return reportCommand(parsed.positionals[0], { format: flag('--format'), out: flag('--out'), style: flag('--style'), claims: flag('--claims'), annotations: flag('--annotations') }, corpus, io);
+  }
   if (command === 'verify') return verifyCommand(corpus, pdfFlags(flag), json, io);
   if (command === 'excerpt') return excerptCommand(corpus, { paper: flag('--paper'), quote: flag('--quote'), page: flag('--page') }, pdfFlags(flag), json, io);
   if (json) {

@@ -5,6 +5,7 @@ import {
   defaultPdfDir,
   defaultTextCacheDir,
   extractDocument,
+  formatVerifyTable,
   hasFailures,
   pdfPathFor,
   PdfTextExtractor,
@@ -12,7 +13,7 @@ import {
   summarize,
   verifyCorpusQuotes,
   type AnchorStatus,
-  type QuoteVerdict,
+  type QuoteAnchor,
   type VerifySummary,
 } from '../core/pdf';
 import { existsSync } from 'node:fs';
@@ -37,25 +38,39 @@ function cliExtractor(): PdfTextExtractor {
   return new PdfTextExtractor({ workers: poolSize(0) });
 }
 
-/** `excerpt --json` prints exactly this; other tools rely on it. */
+/**
+ * `excerpt --json` prints exactly this; other tools rely on it. The two optional fields appear only when
+ * they say something: `score` when the match is approximate (fuzzy), `pages` when the quote runs across
+ * a page break (`page` is then its first page).
+ */
 export interface ExcerptJson {
   paper: string;
   page: number | null;
   status: AnchorStatus;
   text: string;
+  score?: number;
+  pages?: number[];
+}
+
+function excerptJson(paper: string, anchor: QuoteAnchor): ExcerptJson {
+  const json: ExcerptJson = { paper, page: anchor.page, status: anchor.status, text: anchor.paragraph };
+  if (anchor.method === 'fuzzy') json.score = Math.round(anchor.score * 1000) / 1000;
+  if (anchor.parts.length > 1) json.pages = anchor.parts.map((part) => part.page);
+  return json;
+}
+
+/** "p.2", or "pp.11–12" for a quote across a page break. */
+function pagesLabel(anchor: QuoteAnchor): string {
+  const pages = [...new Set(anchor.parts.map((part) => part.page))];
+  return pages.length > 1 ? `pp.${pages[0]}–${pages[pages.length - 1]}` : `p.${anchor.page}`;
 }
 
 function formatSummary(summary: VerifySummary): string {
   return (
     `${summary.total} quotes: ${summary.found} found at their page, ${summary.foundElsewhere} found on another page, ` +
-    `${summary.notFound} not found, ${summary.pdfMissing} unverified (PDF missing), ${summary.pdfError} in unreadable PDFs`
+    `${summary.notFound} not found, ${summary.pdfMissing} unverified (PDF missing), ${summary.pdfError} in unreadable PDFs` +
+    (summary.approximate > 0 ? `; ${summary.approximate} of those found only approximately (not verbatim: copy them from the PDF)` : '')
   );
-}
-
-function formatVerdict(verdict: QuoteVerdict): string {
-  const quote = verdict.quote.length > 70 ? `${verdict.quote.slice(0, 69)}…` : verdict.quote;
-  const method = verdict.method && verdict.method !== 'exact' ? ` [${verdict.method}${verdict.method === 'fuzzy' ? ` ${verdict.score?.toFixed(2)}` : ''}]` : '';
-  return `${verdict.paper}  §${verdict.challenge}  p.${verdict.page}  ${verdict.label}${method}  "${quote}"`;
 }
 
 export async function verifyCommand(corpus: Corpus, flags: PdfFlags, json: boolean, io: Io): Promise<number> {
@@ -66,7 +81,7 @@ export async function verifyCommand(corpus: Corpus, flags: PdfFlags, json: boole
     if (json) {
       io.out(JSON.stringify({ pdfs: flags.pdfDir, quotes: verdicts, summary }, null, 2));
     } else {
-      for (const verdict of verdicts) io.out(formatVerdict(verdict));
+      for (const line of formatVerifyTable(verdicts)) io.out(line);
       for (const message of new Set(verdicts.flatMap((verdict) => verdict.message ?? []))) io.err(`literature-companion: ${message}`);
       io.out(formatSummary(summary));
       if (summary.pdfMissing > 0) io.out(`PDFs are read from ${flags.pdfDir} (files named <arXiv id>.pdf); pass --pdfs DIR to use another folder.`);
@@ -81,6 +96,13 @@ export interface ExcerptRequest {
   readonly paper: string | undefined;
   readonly quote: string | undefined;
   readonly page: string | undefined;
+}
+
+/** "found", "found on another page than stated, normalized", "found approximately (score 0.97)"… */
+function excerptHeadline(anchor: QuoteAnchor): string {
+  const where = anchor.status === 'found-elsewhere' ? ' on another page than stated' : '';
+  if (anchor.method === 'fuzzy') return `found approximately${where} (score ${anchor.score.toFixed(2)})`;
+  return `found${where}${anchor.method === 'normalized' ? ', normalized' : ''}`;
 }
 
 export async function excerptCommand(corpus: Corpus, request: ExcerptRequest, flags: PdfFlags, json: boolean, io: Io): Promise<number> {
@@ -106,11 +128,14 @@ export async function excerptCommand(corpus: Corpus, request: ExcerptRequest, fl
   try {
     const document = await extractDocument(file, { cacheDir: flags.cacheDir, extractor });
     const anchor = anchorQuote(document.pages, { exact: request.quote, page });
-    const result: ExcerptJson = { paper: request.paper, page: anchor.page, status: anchor.status, text: anchor.paragraph };
-    if (json) io.out(JSON.stringify(result, null, 2));
-    else io.out(anchor.status === 'not-found' ? `not found in ${file}` : `${request.paper} p.${anchor.page} (${anchor.status}, ${anchor.method}):\n\n${anchor.paragraph}`);
-    if (anchor.status === 'not-found') io.err(`literature-companion: the quote was not found in ${file}`);
-    return anchor.status === 'not-found' ? 1 : 0;
+    if (json) io.out(JSON.stringify(excerptJson(request.paper, anchor), null, 2));
+    // Not found: one message, on stderr (it used to be said on both streams, which a terminal runs together).
+    if (anchor.status === 'not-found') {
+      io.err(`literature-companion: the quote was not found in ${file}${page === undefined ? '' : ` (stated page ${page})`}`);
+      return 1;
+    }
+    if (!json) io.out(`${request.paper} ${pagesLabel(anchor)}: ${excerptHeadline(anchor)}\n\n${anchor.paragraph}`);
+    return 0;
   } catch (error) {
     io.err(`literature-companion: ${(error as Error).message}`);
     return 1;

@@ -1,6 +1,6 @@
 import type { Corpus } from '../core/corpus/model';
 import { PdfTextExtractor, poolSize } from '../core/pdf/extractor';
-import { buildSearchIndex, readCorpusDocuments, type MatchedTerm } from '../core/search';
+import { buildSearchIndex, describeMatches, readCorpusDocuments, type MatchedTerm } from '../core/search';
 import type { Io, PdfFlags } from './pdfCommands';
 
 /** `search --json` prints exactly this array; other tools rely on it. `matched` only with --explain. */
@@ -49,7 +49,3 @@ export async function searchCommand(corpus: Corpus, text: string, topArg: string
   }
 }
 
-/** "harmless (безвредности), rate, 88": the passage's words, with the query's words where they differ. */
-export function describeMatches(matched: readonly MatchedTerm[]): string {
-  return matched.length === 0 ? '(no word in common)' : matched.map((term) => (term.query === term.word ? term.word : `${term.word} (${term.query})`)).join(', ');
-}

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { buildPanelView, type PanelTarget, type PanelView } from '../core/panels/panelModels';
-import { isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelState, type WebviewToHost } from '../protocol/messages';
+import { buildPanelView, mayOpenFromPanel, type PanelTarget, type PanelView } from '../core/panels/panelModels';
+import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelInbound, type PanelState } from '../protocol/messages';
 import type { CorpusService } from './corpusService';
+import { displayLine } from '../core/render/untrustedText';
 import { webviewPage } from './webviewPage';
 import { WebviewPanelRegistry } from './webviewPanels';
 
@@ -18,6 +19,8 @@ export class PanelManager implements vscode.Disposable {
     this.registry = new WebviewPanelRegistry<PanelTarget, CompanionPanel>({
       viewType: PANEL_VIEW_TYPE,
       extensionUri,
+      // The corpus folder too: summaries may show images stored beside their Markdown files.
+      resourceRoots: () => [vscode.Uri.file(corpus.root())],
       keyOf,
       titleOf,
       targetOfState: (state) => {
@@ -79,7 +82,8 @@ export class CompanionPanel implements vscode.Disposable {
   ) {
     panel.webview.html = panelHtml(panel.webview, extensionUri);
     panel.iconPath = new vscode.ThemeIcon(target.kind === 'paper' ? 'book' : target.kind === 'claim' ? 'comment-discussion' : 'list-tree');
-    this.disposables.push(panel.webview.onDidReceiveMessage((message: WebviewToHost) => void this.receive(message)));
+    // Checked, not cast: a message of the wrong shape or meant for another page is dropped.
+    this.disposables.push(panel.webview.onDidReceiveMessage((message: unknown) => void (isPanelInbound(message) && this.receive(message))));
   }
 
   retarget(target: PanelTarget): void {
@@ -89,7 +93,8 @@ export class CompanionPanel implements vscode.Disposable {
 
   async render(): Promise<void> {
     if (!this.ready) return; // the `ready` handshake renders as soon as the script runs
-    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target);
+    const imageUrl = (file: string) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
+    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl);
     this.panel.title = panelTitle(view, this.target);
     const message: HostToWebview = { type: 'render', view };
     await this.panel.webview.postMessage(message);
@@ -101,14 +106,14 @@ export class CompanionPanel implements vscode.Disposable {
     return new Promise((resolve) => this.renderedListeners.push(resolve));
   }
 
-  private async receive(message: WebviewToHost): Promise<void> {
+  private async receive(message: PanelInbound): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
         await this.render();
         return;
       case 'open':
-        if (isPanelTarget(message.target)) this.openTarget(message.target);
+        if (mayOpenFromPanel(await this.corpus.get(), message.target)) this.openTarget(message.target);
         return;
       case 'openSourceFile': {
         const corpus = await this.corpus.get();
@@ -134,14 +139,15 @@ export class CompanionPanel implements vscode.Disposable {
   }
 }
 
+/** A tab title: one short line of untrusted text. */
 function panelTitle(view: PanelView, target: PanelTarget): string {
   switch (view.kind) {
     case 'paper':
-      return `${view.paper.authorsShort} ${view.paper.year}: ${view.paper.title}`;
+      return displayLine(`${view.paper.authorsShort} ${view.paper.year}: ${view.paper.title}`, 80);
     case 'challenge':
-      return `§${view.challenge.id} ${view.challenge.title}`;
+      return displayLine(`§${view.challenge.id} ${view.challenge.title}`, 80);
     case 'claim':
-      return vscode.l10n.t('Claim: {0}', view.text.length > 40 ? `${view.text.slice(0, 40)}…` : view.text);
+      return vscode.l10n.t('Claim: {0}', displayLine(view.text, 40));
     default:
       return titleOf(target);
   }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
-import { configuredFolder } from './configuredFolder';
+import { pathSetting } from './workspacePaths';
 
 /**
  * Owns the loaded corpus: loads it lazily (never during activation), reloads on file changes, and reports
@@ -21,7 +21,16 @@ export class CorpusService implements vscode.Disposable {
 
   /** The corpus folder: the setting when given (and allowed), otherwise the bundled `sources/`. */
   root(): string {
-    return configuredFolder('corpusPath') ?? path.join(this.extensionPath, 'sources');
+    return pathSetting('corpusPath') ?? this.bundledRoot();
+  }
+
+  /** The bundled corpus ships inside the extension: read-only, replaced on every update. */
+  isBundled(): boolean {
+    return this.root() === this.bundledRoot();
+  }
+
+  bundledRoot(): string {
+    return path.join(this.extensionPath, 'sources');
   }
 
   get(): Promise<Corpus> {
@@ -45,7 +54,7 @@ export class CorpusService implements vscode.Disposable {
 
   private watch(root: string): void {
     this.watcher?.dispose();
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '{papers,taxonomy,evidence,lexicon}/*'));
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '{papers,taxonomy,evidence,lexicon,claims}/*'));
     const schedule = () => {
       clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => void this.reload(), 200);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/corpus/model';
+import { escapeMarkdown, surnameOf } from '../core/render/untrustedText';
 
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 
@@ -8,13 +9,9 @@ export function pinnedSource(paper: Paper): string {
   return ARXIV_ID.test(paper.id) ? `arXiv ${paper.id}${paper.version}` : vscode.l10n.t('version {0}', paper.version);
 }
 
-/**
- * Corpus text as literal Markdown: every character Markdown or HTML could read as markup is
- * backslash-escaped. (MarkdownString.appendText turns spaces into &nbsp;, so long author lists never wrap.)
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:]/g, '\\$&').replace(/\s+/g, ' ');
-}
+// Corpus text as literal Markdown (MarkdownString.appendText turns spaces into &nbsp;, so long author lists
+// would never wrap): the one escaping helper of the core.
+export { escapeMarkdown } from '../core/render/untrustedText';
 
 /** A paper's title, authors, year, venue and pinned source. Corpus text is escaped, never read as Markdown. */
 export function paperMarkdown(paper: Paper, markdown = new vscode.MarkdownString()): vscode.MarkdownString {
@@ -26,7 +23,7 @@ export function paperMarkdown(paper: Paper, markdown = new vscode.MarkdownString
 
 /** "Stiennon et al. 2020" for one-line labels. */
 export function shortAuthors(paper: Paper): string {
-  const first = paper.authors[0]?.trim().split(/\s+/).at(-1) ?? '';
-  const who = paper.authors.length > 2 ? vscode.l10n.t('{0} et al.', first) : paper.authors.map((name) => name.trim().split(/\s+/).at(-1)).join(' & ');
+  const first = surnameOf(paper.authors[0] ?? '');
+  const who = paper.authors.length > 2 ? vscode.l10n.t('{0} et al.', first) : paper.authors.map(surnameOf).join(' & ');
   return `${who} ${paper.year}`;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PdfTextExtractor, pdfPathFor, type DocumentText } from '../core/pdf';
-import { configuredFolder } from './configuredFolder';
+import { pathSetting } from './workspacePaths';
 import type { CorpusService } from './corpusService';
 
 /**
@@ -23,7 +23,7 @@ export class PdfLibrary implements vscode.Disposable {
 
   folders(): string[] {
     const folders: string[] = [];
-    const configured = configuredFolder('pdfFolder');
+    const configured = pathSetting('pdfFolder');
     if (configured) folders.push(configured);
     const corpusRoot = this.corpus.root();
     if (corpusRoot !== path.join(this.context.extensionPath, 'sources')) folders.push(path.join(corpusRoot, 'pdf'));
@@ -42,8 +42,7 @@ export class PdfLibrary implements vscode.Disposable {
   }
 
   cacheDir(): string {
-    const configured = vscode.workspace.getConfiguration('literatureCompanion').get<string>('textCacheFolder', '').trim();
-    return configured || path.join(this.context.globalStorageUri.fsPath, 'text-cache');
+    return pathSetting('textCacheFolder') ?? path.join(this.context.globalStorageUri.fsPath, 'text-cache');
   }
 
   /** Text of a paper's PDF, from the cache or extracted off the extension host's event loop. */

@@ -11,6 +11,8 @@ export interface PanelContent<Target> extends vscode.Disposable {
 export interface WebviewPanelSpec<Target, Content extends PanelContent<Target>> {
   readonly viewType: string;
   readonly extensionUri: vscode.Uri;
+  /** Folders the webview may read besides media/ and dist/webview (e.g. the corpus, for summary images). */
+  readonly resourceRoots?: () => vscode.Uri[];
   /** One panel per key: opening the same key again reveals (and retargets) it. */
   readonly keyOf: (target: Target) => string;
   readonly titleOf: (target: Target) => string;
@@ -68,7 +70,8 @@ export class WebviewPanelRegistry<Target, Content extends PanelContent<Target>> 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     // Scripts run only our bundled webview scripts (CSP + nonce); only media/ and dist/webview are readable.
     const root = this.spec.extensionUri;
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'webview')] };
+    const extra = this.spec.resourceRoots?.() ?? [];
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'dist', 'webview'), ...extra] };
   }
 
   private adopt(panel: vscode.WebviewPanel, target: Target): Content {

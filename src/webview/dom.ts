@@ -1,22 +1,32 @@
 /// <reference lib="dom" />
 // What every webview script of the companion shares: the typed VS Code API and safe element building.
 import type { WebviewToHost } from '../protocol/messages';
+import { neutraliseBidi } from '../core/render/untrustedText';
 
-export interface VsCodeApi<State> {
-  postMessage(message: WebviewToHost): void;
+export interface VsCodeApi<State, Message = WebviewToHost> {
+  postMessage(message: Message): void;
   getState(): State | undefined;
   setState(state: State): void;
 }
-declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
+declare function acquireVsCodeApi<State, Message>(): VsCodeApi<State, Message>;
 
-export function vsCodeApi<State>(): VsCodeApi<State> {
-  return acquireVsCodeApi<State>();
+/** The webview's API, typed with its own state and the messages its protocol allows it to post. */
+export function vsCodeApi<State, Message = WebviewToHost>(): VsCodeApi<State, Message> {
+  return acquireVsCodeApi<State, Message>();
 }
 
-/** Builds an element; text is always set as text, never parsed as HTML. */
+/**
+ * Builds an element; text is always set as text, never parsed as HTML, and direction controls in it are
+ * neutralised (shown text and tooltips; data attributes keep the exact text, e.g. a quote to copy).
+ */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string | undefined)[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const child of children) if (child !== undefined) element.append(child);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, name === 'title' || name === 'aria-label' ? neutraliseBidi(value) : value);
+  for (const child of children) if (child !== undefined) element.append(typeof child === 'string' ? neutraliseBidi(child) : child);
   return element;
+}
+
+/** A title that may be any length: clamped to a few lines by the stylesheet, the whole text in its tooltip. */
+export function titleText<K extends 'h1' | 'h3' | 'a' | 'span'>(tag: K, attributes: Record<string, string>, text: string): HTMLElementTagNameMap[K] {
+  return el(tag, { ...attributes, class: `${attributes.class ?? ''} clamped`.trim(), title: text }, text);
 }

@@ -1,19 +1,18 @@
 /// <reference lib="dom" />
 // The excerpt webview: renders one PDF page with pdf.js (canvas + text layer), highlights the quote's
 // boxes, shows the paragraph around it as text, and lets the person page and zoom through the PDF.
-import * as pdfjs from 'pdfjs-dist/build/pdf.mjs';
 import type { ExcerptFound, ExcerptUnavailable } from '../core/excerpt/excerptView';
-import type { DarkPageMode, ExcerptState, HostToWebview } from '../protocol/messages';
-import { el, vsCodeApi } from './dom';
+import type { DarkPageMode, ExcerptState, HostToWebview, RenderedPage } from '../protocol/messages';
+import { el, titleText, vsCodeApi } from './dom';
+import { highlightBoxes, PdfLoader, pdfjs } from './pdfDocument';
 
 const vscode = vsCodeApi<ExcerptState>();
 const root = document.getElementById('root')!;
-const WORKER_STALL_MS = 4000;
 const ZOOMS = [0.75, 1, 1.25, 1.5, 2, 3];
 
 let view: ExcerptFound | undefined;
 let documentProxy: pdfjs.PDFDocumentProxy | undefined;
-let loadingTask: { destroy(): Promise<void> } | undefined;
+const loader = new PdfLoader();
 let currentPage = 1;
 let zoom = vscode.getState()?.zoom ?? 1.25;
 let renderToken = 0;
@@ -22,14 +21,8 @@ function saveState(): void {
   if (view) vscode.setState({ target: view.target, page: currentPage, zoom });
 }
 
-const STATUS_TEXT: Record<ExcerptFound['status'], (v: ExcerptFound) => string> = {
-  found: (v) => `Found on page ${v.page}, as the corpus states${v.method === 'exact' ? '' : ` (${v.method} match${v.method === 'fuzzy' ? `, ${Math.round(v.score * 100)}% similar` : ''})`}.`,
-  'found-elsewhere': (v) => `Found on page ${v.page}, not on page ${v.target.page} as the corpus states.`,
-  'not-found': (v) => `Not found in this PDF. The corpus states page ${v.target.page}; the quote is listed below as stored.`,
-};
-
 function header(paperTitle: string, byline: string): HTMLElement {
-  return el('header', {}, el('div', { class: 'kind' }, 'Excerpt'), el('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
+  return el('header', {}, el('div', { class: 'kind' }, 'Excerpt'), titleText('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
 }
 
 function renderUnavailable(unavailable: ExcerptUnavailable): void {
@@ -40,6 +33,7 @@ function renderUnavailable(unavailable: ExcerptUnavailable): void {
     actions.append(
       el('button', { type: 'button', 'data-command': 'downloadPdfs' }, 'Download paper PDFs…'),
       el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdf' }, 'Attach PDF…'),
+      el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdfFolder' }, 'Attach a folder of PDFs…'),
     );
   }
   root.replaceChildren(
@@ -74,57 +68,47 @@ function renderFound(found: ExcerptFound, darkPage: DarkPageMode): void {
   );
   root.replaceChildren(
     header(found.paper.title, `${found.paper.authorsShort} · ${found.paper.year} · arXiv ${found.paper.id}${found.paper.version} · ${found.pdfName}`),
-    el('p', { class: `status ${found.status}`, role: 'status', id: 'anchor-status' }, STATUS_TEXT[found.status](found)),
+    el('p', { class: `status ${found.status}${found.method === 'fuzzy' ? ' approximate' : ''}`, role: 'status', id: 'anchor-status' }, found.statusText),
     found.otherVersion ? el('p', { class: 'status warning' }, 'This PDF is not the pinned version: page numbers may differ; the quote was found by its text.') : '',
     found.status === 'not-found' ? el('blockquote', { class: 'quote' }, el('p', {}, found.target.quote)) : el('section', { class: 'context' }, el('h2', {}, 'The paragraph around the quote'), paragraph),
+    // An approximate match: the stored quote beside what the PDF says, so the differences can be read.
+    found.status !== 'not-found' && found.method === 'fuzzy' ? el('section', { class: 'stored' }, el('h2', {}, 'The quote as stored'), el('blockquote', { class: 'quote' }, el('p', {}, found.target.quote))) : '',
     toolbar,
     el('div', { class: 'page-frame', id: 'page-frame' }, el('p', { class: 'loading' }, 'Rendering the page…')),
   );
   saveState();
 }
 
-/** pdf.js worker from a blob: URL; if it does not answer in time, fall back to the main thread. */
+/** Starts pdf.js (shared with the PDF viewer) and reports how it started. */
 async function openPdf(data: Uint8Array): Promise<pdfjs.PDFDocumentProxy> {
-  const started = performance.now();
-  const workerUrl = document.body.dataset.worker!;
-  const options = { data, standardFontDataUrl: document.body.dataset.fonts, isEvalSupported: false, enableXfa: false } as Parameters<typeof pdfjs.getDocument>[0];
-  try {
-    const source = await (await fetch(workerUrl)).text();
-    const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    pdfjs.GlobalWorkerOptions.workerPort = new Worker(blobUrl, { type: 'module' });
-    const task = pdfjs.getDocument({ ...(options as object), data: data.slice() });
-    loadingTask = task;
-    const stalled = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('stalled')), WORKER_STALL_MS));
-    const proxy = await Promise.race([task.promise, stalled]);
-    vscode.postMessage({ type: 'pdfStarted', mode: 'worker', ms: Math.round(performance.now() - started) });
-    return proxy;
-  } catch {
-    await loadingTask?.destroy().catch(() => undefined);
-    pdfjs.GlobalWorkerOptions.workerPort?.terminate();
-    pdfjs.GlobalWorkerOptions.workerPort = null;
-    // Main thread: pdf.js uses an in-page "fake worker" when the worker module is already loaded.
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(/* webpackIgnore: true */ workerUrl);
-    const task = pdfjs.getDocument(options);
-    loadingTask = task;
-    const proxy = await task.promise;
-    vscode.postMessage({ type: 'pdfStarted', mode: 'main-thread', ms: Math.round(performance.now() - started) });
-    return proxy;
-  }
+  const opened = await loader.open(data);
+  vscode.postMessage({ type: 'pdfStarted', mode: opened.mode, ms: opened.ms });
+  return opened.document;
 }
 
-async function renderPage(): Promise<void> {
-  if (!view || !documentProxy) return;
-  const token = ++renderToken;
-  const frame = document.getElementById('page-frame')!;
-  const page = await documentProxy.getPage(currentPage);
-  const viewport = page.getViewport({ scale: zoom * (window.devicePixelRatio > 1 ? 1 : 1) });
+/** The pages to draw: at the quote, every page it is on (two across a page break); elsewhere, the current one. */
+function pagesToDraw(found: ExcerptFound): number[] {
+  const quotePages = [...new Set([found.page, ...found.parts.map((part) => part.page)])];
+  return currentPage === found.page ? quotePages : [currentPage];
+}
+
+/** The quote's boxes on one page: from its parts, or the first page's boxes when there are none. */
+function rectsOn(found: ExcerptFound, page: number): ExcerptFound['rects'] {
+  if (found.parts.length === 0) return page === found.page ? found.rects : [];
+  return found.parts.filter((part) => part.page === page).flatMap((part) => part.rects);
+}
+
+/** One PDF page as a canvas with its text layer and the quote's highlight boxes. */
+async function drawPage(proxy: pdfjs.PDFDocumentProxy, found: ExcerptFound, pageNumber: number): Promise<{ box: HTMLElement; highlights: number }> {
+  const page = await proxy.getPage(pageNumber);
+  const viewport = page.getViewport({ scale: zoom });
   const outputScale = window.devicePixelRatio || 1;
   const canvas = el('canvas', { class: 'page-canvas' });
   canvas.width = Math.floor(viewport.width * outputScale);
   canvas.height = Math.floor(viewport.height * outputScale);
   canvas.style.width = `${Math.floor(viewport.width)}px`;
   canvas.style.height = `${Math.floor(viewport.height)}px`;
-  const pageBox = el('div', { class: 'page', 'data-page': String(currentPage) }, canvas);
+  const pageBox = el('div', { class: 'page', 'data-page': String(pageNumber) }, canvas);
   pageBox.style.width = canvas.style.width;
   pageBox.style.height = canvas.style.height;
   const textLayer = el('div', { class: 'textLayer' });
@@ -133,29 +117,32 @@ async function renderPage(): Promise<void> {
   pageBox.append(textLayer);
   await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport, transform: outputScale !== 1 ? [outputScale, 0, 0, outputScale, 0, 0] : undefined }).promise;
   await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: textLayer, viewport }).render();
+  const highlights = rectsOn(found, pageNumber);
+  pageBox.append(...highlightBoxes(viewport, highlights));
+  return { box: pageBox, highlights: highlights.length };
+}
+
+async function renderPage(): Promise<void> {
+  if (!view || !documentProxy) return;
+  const found = view;
+  const proxy = documentProxy;
+  const token = ++renderToken;
+  const numbers = pagesToDraw(found).filter((page) => page >= 1 && page <= proxy.numPages);
+  const drawn: { box: HTMLElement; highlights: number }[] = [];
+  for (const page of numbers) drawn.push(await drawPage(proxy, found, page));
   if (token !== renderToken) return;
-  const highlights = currentPage === view.page ? view.rects : [];
-  for (const rect of highlights) {
-    const [x1, y1] = viewport.convertToViewportPoint(rect.x, rect.y) as [number, number];
-    const [x2, y2] = viewport.convertToViewportPoint(rect.x + rect.width, rect.y + rect.height) as [number, number];
-    const box = el('div', { class: 'highlight', 'aria-hidden': 'true' });
-    box.style.left = `${Math.min(x1, x2) - 1}px`;
-    box.style.top = `${Math.min(y1, y2) - 2}px`;
-    box.style.width = `${Math.abs(x2 - x1) + 2}px`;
-    box.style.height = `${Math.abs(y2 - y1) + 4}px`;
-    pageBox.append(box);
-  }
-  frame.replaceChildren(pageBox);
-  document.getElementById('page-label')!.textContent = `Page ${currentPage} of ${documentProxy.numPages}`;
+  document.getElementById('page-frame')!.replaceChildren(...drawn.map((page) => page.box));
+  const last = numbers[numbers.length - 1]!;
+  document.getElementById('page-label')!.textContent = numbers.length > 1 ? `Pages ${numbers[0]}–${last} of ${proxy.numPages}` : `Page ${currentPage} of ${proxy.numPages}`;
   document.getElementById('zoom-label')!.textContent = `${Math.round(zoom * 100)}%`;
-  if (highlights.length > 0) pageBox.querySelector('.highlight')?.scrollIntoView({ block: 'center' });
+  document.querySelector('.page .highlight')?.scrollIntoView({ block: 'center' });
   saveState();
-  vscode.postMessage({ type: 'excerptRendered', page: currentPage, highlights: highlights.length });
+  const pages: RenderedPage[] = numbers.map((page, index) => ({ page, highlights: drawn[index]!.highlights }));
+  vscode.postMessage({ type: 'excerptRendered', page: numbers[0] ?? currentPage, highlights: pages.reduce((sum, page) => sum + page.highlights, 0), pages });
 }
 
 async function receivePdf(data: Uint8Array): Promise<void> {
   try {
-    await loadingTask?.destroy();
     documentProxy = await openPdf(data);
     await renderPage();
   } catch (error) {
@@ -178,7 +165,7 @@ document.addEventListener('click', (event) => {
   if (!element) return;
   event.preventDefault();
   const { nav, zoom: zoomStep, command, openPdf: open } = element.dataset;
-  if (command === 'downloadPdfs' || command === 'attachPdf') {
+  if (command === 'downloadPdfs' || command === 'attachPdf' || command === 'attachPdfFolder') {
     const paper = view?.target.paper ?? vscode.getState()?.target.paper ?? '';
     vscode.postMessage({ type: 'runCommand', command, paper });
   } else if (open) {

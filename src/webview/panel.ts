@@ -1,15 +1,14 @@
 /// <reference lib="dom" />
-import type { ChallengeView, ClaimPanelView, MissingView, PaperView, QuoteView } from '../core/panels/panelModels';
+import type { ChallengeView, ClaimPanelView, MissingView, PaperView, QuoteView } from '../core/panels/panelViews';
 import type { HostToWebview, PanelState, PanelTarget } from '../protocol/messages';
-import { el, vsCodeApi } from './dom';
+import { el, titleText, vsCodeApi } from './dom';
 
 const vscode = vsCodeApi<PanelState>();
 const root = document.getElementById('root')!;
 let restoredScroll = vscode.getState()?.scrollY;
 
 function openLink(text: string, target: PanelTarget, className = ''): HTMLAnchorElement {
-  const link = el('a', { href: '#', class: `open-link ${className}`.trim(), 'data-open-kind': target.kind, 'data-open-id': target.id }, text);
-  return link;
+  return titleText('a', { href: '#', class: `open-link ${className}`.trim(), 'data-open-kind': target.kind, 'data-open-id': target.id }, text);
 }
 
 /** markdown-it output (raw HTML disabled host-side) parsed inertly, then adopted. */
@@ -30,7 +29,7 @@ function quoteBlock(quote: QuoteView, focused: boolean, paper: string, challenge
 }
 
 function header(kindLabel: string, title: string, subtitle?: string): HTMLElement {
-  return el('header', {}, el('div', { class: 'kind' }, kindLabel), el('h1', {}, title), subtitle ? el('div', { class: 'subtitle' }, subtitle) : undefined);
+  return el('header', {}, el('div', { class: 'kind' }, kindLabel), titleText('h1', {}, title), subtitle ? el('div', { class: 'subtitle' }, subtitle) : undefined);
 }
 
 function renderPaper(view: PaperView): Node[] {

@@ -40,6 +40,7 @@ describe('Citations', () => {
     assert.match(documentation.value, /Stiennon/);
     assert.match(documentation.value, /2020/);
     assert.ok(!documentation.isTrusted, 'completion documentation is not trusted');
+    assert.equal(stiennon.insertText, 'stiennon2020learning]', 'accepting closes the citation');
 
     const afterSemicolon = await completionsAt(document, new vscode.Position(2, 31), '@');
     assert.ok(afterSemicolon.some((item) => labelOf(item) === 'casper2023open'), 'offered after "; @" inside the brackets');
@@ -53,6 +54,7 @@ describe('Citations', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'latex', content });
     const items = await completionsAt(document, new vscode.Position(0, 15), '{');
     assert.ok(items.some((item) => labelOf(item) === 'stiennon2020learning'), `offered after \\cite{; got ${items.map(labelOf).join(', ')}`);
+    assert.equal(items.find((item) => labelOf(item) === 'stiennon2020learning')!.insertText, 'stiennon2020learning}', 'accepting closes \\cite{');
     const afterComma = await completionsAt(document, new vscode.Position(1, document.lineAt(1).text.length));
     const bai = afterComma.find((item) => labelOf(item) === 'bai2022constitutional');
     assert.ok(bai, 'offered after a comma inside the braces');

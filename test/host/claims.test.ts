@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { claimsFile, paperFile, writeCorpus } from '../support/corpusFixture';
 import * as vscode from 'vscode';
-import type { Annotation } from '../../src/core/annotations';
+import { createAnnotation, noteOf, type Annotation } from '../../src/core/annotations';
 import type { LiteratureCompanionApi } from '../../src/extension';
 import type { ClaimsNode } from '../../src/features/claims/view';
 import { activateExtension, waitFor } from './support';
@@ -58,7 +60,7 @@ describe('claims of the bundled talk in the editor', () => {
     const offset = editor.document.getText().indexOf('Говоря о безвредности');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset + 5));
     const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
-    assert.match(text, /partially supports/);
+    assert.match(text.split('\n')[0]!, /^\*\*partially supports\*\* · [^·]+$/, 'the verdict once, then the sources');
     assert.match(text, /p\. \d+/);
     assert.match(text, /command:literatureCompanion\.openExcerpt/);
   });
@@ -147,6 +149,35 @@ describe('annotating claims while writing', () => {
     assert.deepEqual(JSON.parse(readFileSync(annotationFile(), 'utf8')).documents['my-review.md'] ?? [], []);
   });
 
+  it('offers "Find evidence…" on a sentence with no claim yet, with suggestions and their matched words, and links it', async () => {
+    const claim = 'RLAIF achieves a higher harmless rate than RLHF.';
+    const bulbEditor = await openEditor('evidence-bulb.md', `# Notes\n\n- Intro words here. ${claim}\n`);
+    await api.claims.suggestions.suggest(claim, 1); // the index is built: the light bulb then brings suggestions along
+    const offset = bulbEditor.document.getText().indexOf(claim);
+    const at = bulbEditor.document.positionAt(offset + 6);
+    const findEvidence = async () =>
+      ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', bulbEditor.document.uri, new vscode.Range(at, at))) ?? []).filter((action) => action.title === 'Find evidence…');
+    const [action] = await findEvidence();
+    assert.ok(action?.command, 'a Find evidence… light bulb on the sentence');
+    assert.equal(action.command.command, 'literatureCompanion.linkClaim');
+    const { target } = action.command.arguments![0] as { target: { start: number; end: number; suggestions: { paper: string; page: number; text: string; matched: { word: string }[] }[] } };
+    assert.deepEqual([target.start, target.end], [offset, offset + claim.length], 'the sentence under the cursor, not the whole line');
+    assert.ok(target.suggestions.length > 0, 'suggestions computed with the light bulb');
+    for (const suggestion of target.suggestions) {
+      assert.ok(suggestion.matched.length > 0, 'each suggestion says which words matched');
+      assert.ok(suggestion.matched.every((term) => suggestion.text.toLowerCase().includes(term.word)), JSON.stringify(suggestion.matched));
+    }
+    const hit = target.suggestions[0]!;
+    const annotation = await vscode.commands.executeCommand<Annotation>('literatureCompanion.linkClaim', {
+      ...(action.command.arguments![0] as object),
+      evidence: [{ paper: hit.paper, version: 'v3', page: hit.page, quote: hit.text }],
+      verdict: 'supports',
+      note: '',
+    });
+    assert.equal(annotation?.target.selector[0].exact, claim);
+    assert.deepEqual(await findEvidence(), [], 'no light bulb once the sentence is a claim');
+  });
+
   it('backs up an annotation file that fails to parse and never overwrites it', async () => {
     mkdirSync(join(workspaceRoot(), '.literature'), { recursive: true });
     writeFileSync(annotationFile(), '{ "schemaVersion": 1, "documents": { broken');
@@ -160,5 +191,140 @@ describe('annotating claims while writing', () => {
     assert.equal(result, undefined, 'the link is refused rather than overwriting the broken file');
     assert.equal(readFileSync(annotationFile(), 'utf8'), '{ "schemaVersion": 1, "documents": { broken');
     assert.ok(existsSync(annotationFile()));
+    await store!.reload();
+    assert.equal(readdirSync(join(workspaceRoot(), '.literature')).filter((name) => name.includes('corrupt')).length, backups.length, 'the same broken content is backed up once');
+    // Only that file's claims are affected: the bundled talk's claims still show.
+    const talk = await vscode.workspace.openTextDocument(join(workspaceRoot(), 'talk-ru.md'));
+    const bundled = await api.claims.service.bundledClaims();
+    assert.equal((await api.claims.service.claimsOf(talk)).claims.length, bundled.claims.length);
+  });
+});
+
+describe('annotations merged from two git branches', () => {
+  let api: LiteratureCompanionApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  it('shows a claim edited on both branches as conflicted until one version is removed', async () => {
+    const text = '# Merged\n\nBoth of us annotated this sentence.\n';
+    await openEditor('merged.md', text);
+    const start = text.indexOf('Both of us');
+    const end = start + 'Both of us annotated this sentence.'.length;
+    const ours = createAnnotation({ id: 'urn:uuid:ours', document: 'merged.md', text, start, end, verdict: 'supports', note: 'ours' });
+    const theirs = { ...createAnnotation({ id: 'urn:uuid:ours~theirs-1', document: 'merged.md', text, start, end, verdict: 'contradicts', note: 'theirs' }), conflictsWith: ours.id };
+    mkdirSync(join(workspaceRoot(), '.literature'), { recursive: true });
+    writeFileSync(annotationFile(), JSON.stringify({ schemaVersion: 2, documents: { 'merged.md': [ours, theirs] }, deleted: {} }));
+    await (await api.claims.service.annotations())!.reload();
+    api.claims.service.invalidate();
+    const claimNodes = async () => (await viewNodes(api)).filter((node): node is Extract<ClaimsNode, { kind: 'claim' }> => node.kind === 'claim');
+    const pair = await claimNodes();
+    assert.equal(pair.length, 2);
+    for (const node of pair) assert.match(String(api.claims.tree.getTreeItem(node).description), /^conflicted · /);
+    const theirsNode = pair.find((node) => node.claim.annotation?.id === theirs.id);
+    assert.equal(await vscode.commands.executeCommand('literatureCompanion.removeClaim', theirsNode, { confirm: false }), true);
+    const kept = await claimNodes();
+    assert.deepEqual(kept.map((node) => node.claim.annotation?.id), [ours.id]);
+    assert.doesNotMatch(String(api.claims.tree.getTreeItem(kept[0]!).description), /conflicted/);
+  });
+
+  it('"Set Up Git Merge for Annotations" writes the .gitattributes line and the git config entry', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: workspaceRoot() });
+    const result = await vscode.commands.executeCommand<{ attributesFile: string; driver: string } | undefined>('literatureCompanion.setUpGitMerge', { confirm: false });
+    assert.ok(result, 'set up');
+    assert.match(readFileSync(join(workspaceRoot(), '.gitattributes'), 'utf8'), /^\.literature\/annotations\.json merge=literature-companion$/m);
+    assert.equal(execFileSync('git', ['config', 'merge.literature-companion.driver'], { cwd: workspaceRoot(), encoding: 'utf8' }).trim(), result.driver);
+    assert.match(result.driver, /merge-annotations %O %A %B$/);
+  });
+});
+
+describe('the save echo', () => {
+  let api: LiteratureCompanionApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  /** Waits until the extension's own watcher has handled a file event after `handledBefore`, and its reload finished. */
+  async function watcherHandled(handledBefore: number): Promise<void> {
+    await waitFor(() => api.claims.service.fileEvents.handled > handledBefore, 'the annotation file watcher to handle the write');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a second event of the same write (create + change) settles
+  }
+
+  it('refreshes once per save: the watcher bringing back the extension\'s own write is skipped', async () => {
+    const store = (await api.claims.service.annotations())!;
+    await store.reload(); // whatever earlier tests left on disk is read first
+    const text = 'The echo sentence.';
+    let refreshes = 0;
+    const subscription = api.claims.service.onDidChange(() => refreshes++);
+    try {
+      const { handled, ownEchoes } = { ...api.claims.service.fileEvents };
+      await api.claims.service.save(createAnnotation({ id: 'urn:uuid:echo', document: 'echo.md', text, start: 0, end: text.length, verdict: 'supports', note: 'first' }));
+      await watcherHandled(handled);
+      assert.ok(api.claims.service.fileEvents.ownEchoes > ownEchoes, 'the watcher event was recognised as this window\'s own save');
+      assert.equal(refreshes, 1, 'trees, panels and editors refreshed once for one save');
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  it('still refreshes when another process changes the file', async () => {
+    const store = (await api.claims.service.annotations())!;
+    let refreshes = 0;
+    const subscription = api.claims.service.onDidChange(() => refreshes++);
+    try {
+      const { handled } = api.claims.service.fileEvents;
+      writeFileSync(annotationFile(), readFileSync(annotationFile(), 'utf8').replace('"first"', '"changed by another process"'));
+      await watcherHandled(handled);
+      assert.ok(refreshes >= 1, 'a write by another process refreshes');
+      const annotation = store.list('echo.md')[0];
+      assert.ok(annotation);
+      assert.equal(noteOf(annotation), 'changed by another process');
+    } finally {
+      subscription.dispose();
+    }
+  });
+});
+
+describe('claims of a corpus of one\'s own', () => {
+  let api: LiteratureCompanionApi;
+  const settings = () => vscode.workspace.getConfiguration('literatureCompanion');
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  it('come from that corpus\'s claims/ folder, not the bundled talk', async () => {
+    const root = writeCorpus({
+      'papers/2101.00001.md': paperFile('2101.00001'),
+      'claims/own-talk.yaml': claimsFile('../own-talk.md', [
+        { id: 'own-claim', text: 'Own corpora bring their own claims.', paper: '2101.00001' },
+        { id: 'lost-claim', text: 'This sentence was in the talk once.', paper: '2101.00001' },
+      ]),
+    });
+    // The claims file checks its talk (beside the corpus); the editor finds the talk by its name.
+    writeFileSync(join(root, 'own-talk.md'), 'Own corpora bring their own claims.\n\nThis sentence was in the talk once.\n');
+    const editor = await openEditor('own-talk.md', '# My talk\n\nOwn corpora bring their own claims. And more.\n');
+    await settings().update('corpusPath', root, vscode.ConfigurationTarget.Workspace);
+    try {
+      const folder = await waitFor(async () => {
+        const loaded = await api.claims.service.bundledClaims();
+        return dirname(loaded.folder) === root ? loaded : undefined;
+      }, 'the claims of the configured corpus');
+      assert.deepEqual(folder.problems, []);
+      assert.deepEqual(folder.claims.map((claim) => claim.id), ['own-claim', 'lost-claim']);
+      const { claims, orphans } = await api.claims.service.claimsOf(editor.document);
+      assert.deepEqual(claims.map((claim) => [claim.key, claim.text, claim.verdict]), [['bundled:own-claim', 'Own corpora bring their own claims.', 'supports']]);
+      assert.deepEqual(orphans.map((orphan) => orphan.key), ['bundled:lost-claim'], 'a claim no longer in its talk is listed, not dropped');
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      assert.ok(lenses.some((lens) => lens.command?.title === '1 source · supports'), lenses.map((lens) => lens.command?.title).join('\n'));
+      const talk = await openEditor('talk-ru.md');
+      assert.deepEqual((await api.claims.service.claimsOf(talk.document)).claims, [], 'the bundled talk\'s claims are not this corpus\'s');
+    } finally {
+      await settings().update('corpusPath', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor(async () => (dirname((await api.claims.service.bundledClaims()).folder) !== root ? true : undefined), 'the bundled claims to come back');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });

@@ -20,7 +20,7 @@ describe('Literature Companion in a real extension host', () => {
     // Activation only wires features; the corpus loads when a view or panel first asks for it.
     const loaded = Object.keys(require.cache).filter((file) => /pdfjs|pdf\.mjs/.test(file));
     assert.deepEqual(loaded, []);
-    assert.ok(api.activationMs < 1000, `activate() took ${api.activationMs} ms`);
+    // How long activation takes is measured by `npm run bench` (test/bench/activation.ts), not asserted here.
   });
 
   it('shows the taxonomy with counts in the challenges view', async () => {
@@ -46,9 +46,11 @@ describe('Literature Companion in a real extension host', () => {
     const item = api.trees.papers.getTreeItem(evidence[0]!);
     assert.equal(item.contextValue, 'evidence');
     assert.match(String(item.description), /^p\. \d+/);
-    const tooltip = api.trees.papers.getTreeItem(casper).tooltip as vscode.MarkdownString;
-    assert.match(tooltip.value, /Casper/);
-    assert.match(tooltip.value, /2023/);
+    const tooltip = api.trees.papers.getTreeItem(casper).tooltip;
+    assert.equal(typeof tooltip, 'string', 'a plain-text tooltip: corpus text is never parsed as Markdown or HTML');
+    assert.match(String(tooltip), /Open Problems and Fundamental Limitations/);
+    assert.match(String(tooltip), /Casper/);
+    assert.match(String(tooltip), /2023 · .* · arXiv 2307\.15217v\d/, 'no backslash escapes in the text');
   });
 
   it('filters both views and clears the filter', async () => {
@@ -59,6 +61,24 @@ describe('Literature Companion in a real extension host', () => {
     assert.ok(under.some((node) => node.kind === 'challenge' && node.challenge.id === '3.2.2'));
     await vscode.commands.executeCommand('literatureCompanion.clearFilter');
     assert.equal((await api.trees.challenges.getChildren()).length, 4);
+  });
+
+  it('a filter that matches nothing says so in both views and offers to clear it', async () => {
+    await vscode.commands.executeCommand('literatureCompanion.filter', 'xyzzy');
+    try {
+      for (const tree of [api.trees.papers, api.trees.challenges]) {
+        const roots = await tree.getChildren();
+        assert.equal(roots.length, 1);
+        const item = tree.getTreeItem(roots[0]!);
+        assert.equal(labelOf(item), 'Nothing matches "xyzzy"');
+        assert.equal(item.command?.command, 'literatureCompanion.clearFilter');
+        await vscode.commands.executeCommand(item.command!.command);
+        assert.ok((await tree.getChildren()).length > 1, 'clicking the row cleared the filter');
+        await vscode.commands.executeCommand('literatureCompanion.filter', 'xyzzy');
+      }
+    } finally {
+      await vscode.commands.executeCommand('literatureCompanion.clearFilter');
+    }
   });
 
   it('opens a paper summary panel and a challenge panel, reusing an open panel', async () => {

@@ -61,10 +61,19 @@ describe('excerpt panels and quote verification in the real extension host', () 
     assert.equal(report.view.page, 2);
     assert.equal(report.view.pageCount, 3);
     assert.match(report.view.paragraph.match, /Optimizing the policy too hard/);
-    assert.deepEqual(report.rendered, { page: 2, highlights: report.view.rects.length });
+    assert.deepEqual(report.rendered, { page: 2, highlights: report.view.rects.length, pages: [{ page: 2, highlights: report.view.rects.length }] });
     assert.ok(report.view.rects.length >= 2, 'one box per line of the quote');
     assert.ok(report.pdfStart && ['worker', 'main-thread'].includes(report.pdfStart.mode));
     console.log(`      pdf.js started in the webview (${report.pdfStart.mode}) in ${report.pdfStart.ms} ms`);
+  });
+
+  it('draws both pages of a quote across a page break, highlighted on each', async () => {
+    const { report } = await openExcerpt({ paper: '1111.00001', page: 2, quote: 'makes the summaries worse again. A passage that only appears' });
+    assert.ok(report.view?.kind === 'excerpt');
+    assert.equal(report.view.status, 'found');
+    assert.deepEqual(report.view.parts.map((part) => part.page), [2, 3]);
+    assert.deepEqual(report.rendered?.pages.map((page) => page.page), [2, 3]);
+    assert.ok(report.rendered.pages.every((page) => page.highlights > 0), JSON.stringify(report.rendered));
   });
 
   it('says when a quote is on another page than the corpus states', async () => {
@@ -86,6 +95,7 @@ describe('excerpt panels and quote verification in the real extension host', () 
     assert.ok(report.view?.kind === 'excerpt-unavailable');
     assert.equal(report.view.reason, 'pdf-missing');
     assert.match(report.view.message, /not on this computer/);
+    assert.match(report.view.message, /attach a folder of PDFs/);
   });
 
   it('names the file when it is not a PDF, and the other panels keep working', async () => {

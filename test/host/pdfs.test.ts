@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LiteratureCompanionApi } from '../../src/extension';
-import type { AttachPdfResult, DownloadPdfsResult } from '../../src/features/pdfs';
+import type { AttachFolderResult, AttachPdfResult, DownloadPdfsResult } from '../../src/features/pdfs';
 import { challengeFile, paperFile, writeCorpus } from '../support/corpusFixture';
 import { buildPdf, column } from '../support/pdfFixtures';
 import { startPdfServer, type PdfServer } from '../support/pdfServer';
@@ -22,6 +22,9 @@ const DROPPED = '1111.00003';
 const NOT_PINNED = '1111.00004';
 const ATTACH_MATCH = '1111.00005';
 const ATTACH_DIFFERENT = '1111.00006';
+const FOLDER_BY_ID = '1111.00007';
+const FOLDER_BY_TITLE = '1111.00008';
+const FOLDER_TITLE = 'Scaling Laws for Reward Model Overoptimization in Folders';
 
 describe('Download paper PDFs and Attach PDF… in a real extension host', () => {
   let api: LiteratureCompanionApi;
@@ -48,6 +51,8 @@ describe('Download paper PDFs and Attach PDF… in a real extension host', () =>
       [`papers/${NOT_PINNED}.md`]: paperFile(NOT_PINNED, { pdfUrl: `${server.origin.replace('http:', 'https:')}/pdf/${NOT_PINNED}v1` }),
       [`papers/${ATTACH_MATCH}.md`]: paperFile(ATTACH_MATCH, { sha256: `"${sha(PDF)}"` }),
       [`papers/${ATTACH_DIFFERENT}.md`]: paperFile(ATTACH_DIFFERENT, { sha256: `"${sha(OTHER_PDF)}"` }),
+      [`papers/${FOLDER_BY_ID}.md`]: paperFile(FOLDER_BY_ID),
+      [`papers/${FOLDER_BY_TITLE}.md`]: paperFile(FOLDER_BY_TITLE, { title: FOLDER_TITLE }),
       'taxonomy/1.md': challengeFile('1', 'A challenge'),
     });
     pdfDir = mkdtempSync(join(tmpdir(), 'litcomp-host-pdf-'));
@@ -155,5 +160,36 @@ describe('Download paper PDFs and Attach PDF… in a real extension host', () =>
     assert.match(result.error!, /notes\.pdf is not a PDF/);
     assert.ok(!existsSync(join(pdfDir, `${DROPPED}.pdf`)));
     assert.ok(readdirSync(pdfDir).every((name) => !name.endsWith('.part')), 'no temporary file is left');
+  });
+
+  it('attaches a folder of PDFs: by the id in the name and by the title on the first page, never overwriting', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'litcomp-attach-folder-'));
+    writeFileSync(join(folder, `${FOLDER_BY_ID}v1.pdf`), buildPdf([{ texts: column(['A paper found by its file name.'], 72, 700) }]));
+    writeFileSync(join(folder, 'download.pdf'), buildPdf([{ texts: column(['Scaling Laws for Reward Model', 'Overoptimization in Folders', 'A. Author'], 72, 700) }]));
+    writeFileSync(join(folder, 'holiday.pdf'), buildPdf([{ texts: column(['Photos of a holiday.'], 72, 700) }]));
+    writeFileSync(join(folder, `${ATTACH_MATCH}.pdf`), OTHER_PDF); // this paper already has a different PDF
+    const result = await vscode.commands.executeCommand<AttachFolderResult>('literatureCompanion.attachPdfFolder', folder);
+    assert.equal(result.status, 'done', result.error);
+    assert.deepEqual(result.attached.map((item) => `${item.paper} by ${item.by}`).sort(), [`${FOLDER_BY_ID} by id`, `${FOLDER_BY_TITLE} by title`]);
+    assert.ok(existsSync(join(pdfDir, `${FOLDER_BY_ID}.pdf`)) && existsSync(join(pdfDir, `${FOLDER_BY_TITLE}.pdf`)));
+    assert.deepEqual(result.keptExisting.map((item) => item.paper), [ATTACH_MATCH]);
+    assert.ok(readFileSync(join(pdfDir, `${ATTACH_MATCH}.pdf`)).equals(PDF), 'an attached PDF is never overwritten by a folder');
+    assert.deepEqual(result.unmatched.map((file) => file.split(/[\\/]/).pop()), ['holiday.pdf']);
+    assert.ok(announced.includes(FOLDER_BY_TITLE), 'views and panels hear about the new PDF');
+
+    // The next dialog (file or folder) opens where the person last was, not in the workspace.
+    const original = vscode.window.showOpenDialog;
+    const asked: (vscode.OpenDialogOptions | undefined)[] = [];
+    (vscode.window as { showOpenDialog: typeof original }).showOpenDialog = async (options) => (asked.push(options), undefined);
+    try {
+      const cancelled = await vscode.commands.executeCommand<AttachFolderResult>('literatureCompanion.attachPdfFolder');
+      assert.equal(cancelled.status, 'cancelled');
+      const single = await vscode.commands.executeCommand<AttachPdfResult>('literatureCompanion.attachPdf', DROPPED);
+      assert.equal(single.status, 'cancelled');
+    } finally {
+      (vscode.window as { showOpenDialog: typeof original }).showOpenDialog = original;
+    }
+    assert.deepEqual(asked.map((options) => options?.defaultUri?.fsPath), [folder, folder]);
+    assert.equal(asked[0]?.canSelectFolders, true);
   });
 });

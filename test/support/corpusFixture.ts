@@ -1,12 +1,15 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Writes a small corpus folder: `files` maps relative paths (e.g. "papers/1.md") to content. */
 export function writeCorpus(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'litcomp-corpus-'));
   for (const folder of ['papers', 'taxonomy', 'evidence']) mkdirSync(join(root, folder));
-  for (const [path, content] of Object.entries(files)) writeFileSync(join(root, path), content);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true }); // e.g. claims/
+    writeFileSync(join(root, path), content);
+  }
   return root;
 }
 
@@ -35,4 +38,12 @@ export function evidenceFile(paper: string, links: { challenge: string; page?: n
     .map((link) => `  - challenge: "${link.challenge}"\n    rationale: Because.\n    evidence:\n      - page: ${link.page ?? 1}\n        quote: "${link.quote ?? 'A quote.'}"`)
     .join('\n');
   return `paper: "${paper}"\nlinks:\n${body}\n`;
+}
+
+/** A claims file (sources/README.md format): each claim supported by one quote of `paper`, page 1. */
+export function claimsFile(talk: string | undefined, claims: { id: string; text: string; paper: string; quote?: string }[]): string {
+  const items = claims
+    .map((claim) => `  - id: ${claim.id}\n    text: "${claim.text}"\n    gloss: Gloss of ${claim.id}.\n    verdict: supports\n    rationale: Because.\n    evidence:\n      - paper: "${claim.paper}"\n        version: v1\n        page: 1\n        quote: "${claim.quote ?? 'A quote.'}"`)
+    .join('\n');
+  return `${talk ? `talk: ${talk}\n` : ''}claims:\n${items}\n`;
 }

@@ -4,6 +4,7 @@
  * the ﬁ ligature glyph, an /Encrypt dictionary, content streams that interleave two columns, truncation).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { constants, deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -94,4 +95,50 @@ export function interleavedTwoColumnPage(left: readonly string[], right: readonl
     if (rightRuns[index]) texts.push(rightRuns[index]!);
   }
   return { texts };
+}
+
+/**
+ * A compressed "bomb": a small PDF whose one content stream inflates to `decodedMb` MiB (a bytes of `fill`
+ * each, NUL by default, which PDF reads as whitespace). Built from one compressed MiB repeated, so making
+ * it costs a few kB of memory, not the decoded size.
+ */
+export function bombPdf(decodedMb: number, fill = 0): Buffer {
+  const mib = 1024 * 1024;
+  // A raw deflate of one MiB, ended by a sync flush: byte-aligned and not final, so copies can follow.
+  const block = deflateRawSync(Buffer.alloc(mib, fill), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+  const finalBlock = Buffer.from([0x03, 0x00]);
+  const decoded = decodedMb * mib;
+  // zlib wrapper: header, blocks, Adler-32 of the decoded bytes (computed, not by decoding them).
+  // For n bytes all equal to f: a = 1 + n·f, b = n + f·n(n+1)/2 (mod 65521), in BigInt for large n.
+  const n = BigInt(decoded);
+  const f = BigInt(fill);
+  const a = Number((1n + n * f) % 65521n);
+  const b = Number((n + (f * n * (n + 1n)) / 2n) % 65521n);
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(((b << 16) | a) >>> 0);
+  const body = Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: decodedMb }, () => block), finalBlock, adler]);
+  const head = '%PDF-1.4\n';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Contents 4 0 R >>`,
+  ];
+  const parts: Buffer[] = [Buffer.from(head, 'latin1')];
+  const offsets: number[] = [];
+  let length = head.length;
+  const push = (chunk: Buffer) => {
+    parts.push(chunk);
+    length += chunk.length;
+  };
+  objects.forEach((object, index) => {
+    offsets.push(length);
+    push(Buffer.from(`${index + 1} 0 obj\n${object}\nendobj\n`, 'latin1'));
+  });
+  offsets.push(length);
+  push(Buffer.from(`4 0 obj\n<< /Length ${body.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'));
+  push(body);
+  push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  const xref = length;
+  push(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
 }

@@ -148,6 +148,19 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     await view.locator('.page[data-page="8"] .highlight').first().waitFor();
   });
 
+  it('"Open PDF" in the excerpt opens the whole PDF in the viewer at the quote\'s page, the quote highlighted', { skip: havePapers ? false : `no PDFs in ${papersDir}` }, async () => {
+    await webview().locator('button[data-open-pdf]').click();
+    const viewer = await frameWith('.page[data-page-number="8"] .quote-highlight', '', 60_000);
+    assert.ok((await viewer.locator('.page[data-page-number="8"] .quote-highlight').count()) >= 2, 'one box per line of the quote');
+    assert.equal(await viewer.locator('#page-input').inputValue(), '8');
+    assert.match(await viewer.locator('#page-count').innerText(), /of 45/);
+    await page.locator('.tabs-container .tab', { hasText: '2009.01325.pdf' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'pdf-viewer-from-excerpt.png') });
+    await runCommand('View: Close Editor'); // the viewer: the tests that follow work with the excerpt
+    await page.locator('.tabs-container .tab', { hasText: '2009.01325.pdf' }).waitFor({ state: 'detached' });
+    await webview().locator('#anchor-status', { hasText: 'Found on page 8' }).waitFor({ timeout: 60_000 });
+  });
+
   it('dims the PDF page in a dark theme instead of showing a white page', { skip: havePapers ? false : `no PDFs in ${papersDir}` }, async () => {
     writeWorkspaceSettings({ 'workbench.colorTheme': 'Default Dark Modern' });
     const view = webview();

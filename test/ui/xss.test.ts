@@ -7,25 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { createAnnotation, serializeAnnotationFile } from '../../src/core/annotations';
 import { writeCorpus } from '../support/corpusFixture';
 import { buildPdf, column } from '../support/pdfFixtures';
-
-const projectRoot = join(__dirname, '..', '..');
-const screenshots = join(projectRoot, 'test-results', 'screenshots');
-const CONTAINER = '[id="workbench.view.extension.literatureCompanion"]';
-
-interface Server {
-  workbenchUrl(options?: object): string;
-  stop(): void;
-}
-interface Harness {
-  startCodeServer(options: { folder: string }): Promise<Server>;
-  launchBrowser(): Promise<Browser>;
-}
-const harness = (): Promise<Harness> => import(pathToFileURL(join(projectRoot, 'scripts', 'lib', 'codeServer.mjs')).href);
+import { CONTAINER, harness, screenshots, type Server } from './support';
 
 // Each payload, if it ran, would set window.__xss (or parent.__xss) to 1.
 const SCRIPT = '<script>window.__xss=1</script>';
@@ -46,6 +32,17 @@ const CLAIM = `Claim ${SCRIPT} that reward models ${IMG} can be hacked.`;
 /** Linux allows these characters in a file name (no '/'), so the document's own name is a payload too. */
 const DOCUMENT_NAME = `talk ${IMG_BARE}.md`;
 const NOTE = `Note ${IMG} ${JS_LINK} $(alert) ${SCRIPT}`;
+
+/**
+ * Hostile LAYOUT rather than script: a right-to-left override that would make "invoice…fdp.exe" read as
+ * "invoiceexe.pdf", an address Markdown escaping used to show as 127\.0\.0\.1, a 5,000-character title, a
+ * 4,000-character word, a remote image in the summary, and markup where the first author's surname goes.
+ */
+const RLO = '\u202E';
+const POP = '\u202C';
+const LAYOUT_PAPER = '2101.00002';
+const LAYOUT_TITLE = `invoice${RLO}fdp.exe${POP} from 127.0.0.1 ${'and a very long title '.repeat(230)}end`;
+const LONG_WORD = 'W'.repeat(4000);
 
 /** YAML single-quoted scalar: nothing in it is special but the quote itself. */
 const yq = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -72,6 +69,8 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
+/** What the workbench page logged about blocked markup (an inline handler from a tooltip, a remote image). */
+const blocked: string[] = [];
 
 function buildWorkspace(): void {
   workspace = mkdtempSync(join(tmpdir(), 'litcomp-xss-ws-'));
@@ -105,7 +104,36 @@ links:
         quote: ${yq(`Quote ${CLOSE_SCRIPT} ${SVG} ${IFRAME}`)}
         source: transcription
 `;
-  const corpus = writeCorpus({ [`papers/${PAPER}.md`]: paper, [`taxonomy/${CHALLENGE}.md`]: challenge, [`evidence/${PAPER}.yaml`]: evidence });
+  const layoutPaper = `---
+id: "${LAYOUT_PAPER}"
+title: ${yq(LAYOUT_TITLE)}
+authors: [${yq(`Eve ${IMG}`)}, Bob Smith, Carol Jones]
+year: 2022
+venue: Layout Venue
+version: v1
+pdfUrl: https://arxiv.org/pdf/${LAYOUT_PAPER}v1
+bibtexKey: layout2022
+---
+A word that never ends: ${LONG_WORD} and after it.
+
+![tracking pixel](https://evil.example/pixel.png)
+`;
+  const layoutEvidence = `paper: "${LAYOUT_PAPER}"
+links:
+  - challenge: "${CHALLENGE}"
+    rationale: Layout rationale.
+    evidence:
+      - page: 1
+        quote: 'A quote of the layout paper.'
+        source: transcription
+`;
+  const corpus = writeCorpus({
+    [`papers/${PAPER}.md`]: paper,
+    [`taxonomy/${CHALLENGE}.md`]: challenge,
+    [`evidence/${PAPER}.yaml`]: evidence,
+    [`papers/${LAYOUT_PAPER}.md`]: layoutPaper,
+    [`evidence/${LAYOUT_PAPER}.yaml`]: layoutEvidence,
+  });
 
   const pdfFolder = join(workspace, 'pdfs');
   mkdirSync(pdfFolder);
@@ -200,6 +228,9 @@ describe('hostile content in the workbench', { timeout: 300_000 }, () => {
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss().catch(() => undefined);
+    });
+    page.on('console', (message) => {
+      if (/inline event handler|Refused to load the image/i.test(message.text())) blocked.push(message.text());
     });
     await page.goto(server.workbenchUrl());
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -314,7 +345,53 @@ describe('hostile content in the workbench', { timeout: 300_000 }, () => {
     await assertNothingRan('claim panel');
   });
 
+  it('keeps hostile layout in bounds: bidi neutralised, plain tooltips, titles clamped, long words wrap, no remote image', async () => {
+    const challengeRow = await row('Quokka');
+    if ((await challengeRow.getAttribute('aria-expanded')) !== 'true') await challengeRow.locator('.monaco-tl-twistie').click();
+    const layoutRow = await row('invoice');
+    const rowText = await layoutRow.innerText();
+    assert.ok(!rowText.includes(RLO) && rowText.includes('invoice\uFFFDfdp.exe\uFFFD'), `the override is shown, not obeyed: ${rowText}`);
+    assert.ok(rowText.includes('Eve et al. 2022'), `the short author label is a name, not markup: ${rowText}`);
+    const tip = await hoverText(layoutRow.locator('.monaco-icon-label').first(), 'Layout Venue');
+    assert.ok(tip.includes('127.0.0.1') && !tip.includes('\\'), `no stray backslashes in the tooltip: ${tip.slice(0, 200)}`);
+    assert.ok(!tip.includes(RLO), 'the tooltip neutralises the override too');
+    await page.screenshot({ path: join(screenshots, 'xss-layout-tree.png') });
+    await page.mouse.move(0, 0);
+
+    await layoutRow.locator('.monaco-icon-label').first().click();
+    const view = await webviewShowing('header h1', 'invoice');
+    const layout = await view.locator('body').evaluate(() => {
+      const h1 = document.querySelector('header h1')!;
+      return {
+        pageWidth: document.documentElement.scrollWidth,
+        viewportWidth: window.innerWidth,
+        titleHeight: h1.getBoundingClientRect().height,
+        titleLineHeight: parseFloat(getComputedStyle(h1).lineHeight) || 30,
+        titleTooltip: h1.getAttribute('title') ?? '',
+        shownTitle: (h1 as HTMLElement).innerText,
+        images: document.querySelectorAll('.markdown img').length,
+        altText: document.querySelector('.markdown .image-alt')?.textContent ?? '',
+        subtitle: document.querySelector('header .subtitle')?.textContent ?? '',
+      };
+    });
+    assert.ok(layout.pageWidth <= layout.viewportWidth + 1, `a 4,000-character word wraps: page ${layout.pageWidth}px wide in a ${layout.viewportWidth}px view`);
+    assert.ok(layout.titleHeight <= layout.titleLineHeight * 3.5, `a 5,000-character title is clamped to 3 lines: ${layout.titleHeight}px`);
+    assert.ok(layout.titleTooltip.startsWith('invoice\uFFFDfdp.exe\uFFFD from 127.0.0.1') && layout.titleTooltip.endsWith('end'), 'the whole title is in its tooltip');
+    assert.ok(!layout.shownTitle.includes(RLO));
+    assert.equal(layout.images, 0, 'no <img> to a remote server');
+    assert.equal(layout.altText, 'tracking pixel', 'the image shows its alt text');
+    assert.ok(layout.subtitle.startsWith('Eve et al.'), layout.subtitle);
+    await page.screenshot({ path: join(screenshots, 'xss-layout-panel.png') });
+
+    await (await row('Quokka')).locator('.monaco-icon-label').first().click();
+    const challengePanel = await webviewShowing('h1', 'Quokka');
+    const linkHeight = await challengePanel.locator('article.link h3 a', { hasText: 'invoice' }).evaluate((link) => link.getBoundingClientRect().height / (parseFloat(getComputedStyle(link).lineHeight) || 20));
+    assert.ok(linkHeight <= 2.5, `the long title is two lines of link in the challenge panel, not a wall: ${linkHeight} lines`);
+    await assertNothingRan('layout');
+  });
+
   it('leaves the workbench page itself untouched', async () => {
+    assert.deepEqual(blocked, [], 'nothing blocked by a Content-Security-Policy: no inline handler or remote image was ever built');
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), undefined);
     const markup = await page.evaluate((selector) => Array.from(document.querySelectorAll(selector)).map((node) => node.outerHTML), PAYLOAD_ELEMENTS);
     assert.deepEqual(markup, [], 'payload markup in the workbench DOM');

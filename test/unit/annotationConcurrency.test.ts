@@ -106,7 +106,7 @@ async function runTwoWriters(mixed: boolean): Promise<void> {
     for (let s = 0; s < 20; s++) setup.upsert(claim(`s${s}`, `shared ${s}`));
     await setup.save();
   }
-  const children = ['A', 'B'].map((name) => fork(__filename, [], { env: { ...process.env, WRITER_ROLE: JSON.stringify({ file, name, mixed }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const children = ['A', 'B'].map((name) => fork(__filename, [], { execArgv: [], env: { ...process.env, WRITER_ROLE: JSON.stringify({ file, name, mixed }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   const inbox = children.map((child) => {
     const messages: Record<string, unknown>[] = [];
     const waiters: (() => void)[] = [];

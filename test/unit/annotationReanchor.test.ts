@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createAnnotation, moveTo, reanchor, validateAnnotation, type Annotation } from '../../src/core/annotations';
+import { createAnnotation, EDIT_FUZZY_CELLS, FUZZY_PATTERN_CAP, FUZZY_TEXT_LIMIT, moveTo, reanchor, validateAnnotation, type Annotation } from '../../src/core/annotations';
+import { annotatedClaimsIn } from '../../src/core/claims/documentClaims';
+import { fuzzyBudget, searchCost } from '../../src/core/pdf/fuzzySearch';
 
 const DOC = [
   'RLHF is the standard way to align language models. ',
@@ -148,5 +150,64 @@ describe('reanchor', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('fuzzy re-anchoring is bounded (it runs on the extension host after every edit)', () => {
+  /** Generated prose of `length` characters: sentences of words, as a talk's text. */
+  function prose(length: number, seed: number): string {
+    const words = 'reward model policy human feedback labelers prefer summaries trained comparisons annotators disagree accuracy oversight alignment language baseline critique'.split(' ');
+    let state = seed >>> 0;
+    const rand = () => (state = (state * 1664525 + 1013904223) >>> 0) / 4294967296;
+    let text = '';
+    while (text.length < length) text += `${words[Math.floor(rand() * words.length)]}${rand() < 0.08 ? '.\n' : ' '}`;
+    return text.slice(0, length);
+  }
+  /** A slip every `every` characters of the claim (letters swapped for 'q'). */
+  const slipped = (claim: string, every: number) => [...claim].map((char, index) => (index % every === every / 2 && /[a-z]/.test(char) ? 'q' : char)).join('');
+
+  it('a 20k-character orphan in a 199k-character document: the fuzzy step examines at most two windows of FUZZY_TEXT_LIMIT with a capped pattern', () => {
+    const text = prose(199_000, 1);
+    const start = 90_000;
+    const annotation = annotate(text, text.slice(start, start + 20_000));
+    const gone = text.slice(0, start) + prose(20_000, 2) + text.slice(start + 20_000);
+    const budget = fuzzyBudget(Infinity);
+    assert.deepEqual(reanchor(annotation, gone, { fuzzyBudget: budget }), { status: 'orphan' });
+    assert.ok(budget.spent > 0, 'the fuzzy step ran');
+    assert.ok(budget.spent <= 2 * searchCost(FUZZY_TEXT_LIMIT, FUZZY_PATTERN_CAP), `${budget.spent} cells`);
+  });
+
+  it('a long claim is compared by its head and tail only: edited in its middle beyond 25%, it is still found, as fuzzy', () => {
+    const text = prose(60_000, 3);
+    const claim = text.slice(30_000, 32_000);
+    const annotation = annotate(text, claim);
+    const rewritten = claim.slice(0, 200) + prose(1_600, 9) + claim.slice(1_800);
+    const edited = text.slice(0, 30_000) + rewritten + text.slice(32_000);
+    const result = reanchor(annotation, `Intro. ${edited}`);
+    assert.equal(result.status === 'anchored' && result.method, 'fuzzy');
+    assert.equal(slice(`Intro. ${edited}`, result), rewritten);
+  });
+
+  it('an edited claim moved farther than FUZZY_TEXT_LIMIT from its old place is not searched for there (orphan); nearer, it is found', () => {
+    const text = prose(199_000, 4);
+    const claim = text.slice(10_000, 10_300);
+    const annotation = annotate(text, claim);
+    const without = text.slice(0, 10_000) + text.slice(10_300);
+    const far = without.slice(0, 180_000) + slipped(claim, 40) + without.slice(180_000);
+    assert.deepEqual(reanchor(annotation, far), { status: 'orphan' });
+    const near = without.slice(0, 40_000) + slipped(claim, 40) + without.slice(40_000);
+    const result = reanchor(annotation, near);
+    assert.equal(result.status === 'anchored' && result.method, 'fuzzy');
+    assert.equal(slice(near, result), slipped(claim, 40));
+  });
+
+  it('all annotations of one pass share one budget: 200 orphans spend no more than EDIT_FUZZY_CELLS, and nothing is dropped', () => {
+    const text = prose(150_000, 5);
+    const annotations = Array.from({ length: 200 }, (_, n) => annotate(text, text.slice(500 * n + 17, 500 * n + 317)));
+    const gone = prose(150_000, 6);
+    const budget = fuzzyBudget(EDIT_FUZZY_CELLS);
+    const located = annotatedClaimsIn(gone, annotations, undefined, budget);
+    assert.ok(budget.spent > 0 && budget.spent <= EDIT_FUZZY_CELLS, `${budget.spent} cells`);
+    assert.equal(located.orphans.length + located.claims.length, 200);
   });
 });

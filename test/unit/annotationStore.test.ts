@@ -47,6 +47,20 @@ describe('AnnotationStore', () => {
     assert.deepEqual((await AnnotationStore.open(file)).all().map((x) => x.id), [b.id]);
   });
 
+  it('tells its own save coming back through the watcher (nothing new) from another writer\'s change', async () => {
+    const { file } = workspace();
+    const store = await AnnotationStore.open(file);
+    store.upsert(claim('RLHF is costly.'));
+    await store.save();
+    assert.equal(await store.reload(), false, 'the bytes this store wrote: the echo of its own save');
+    const other = await AnnotationStore.open(file);
+    other.upsert(claim('Llama 2 uses two reward models.'));
+    await other.save();
+    assert.equal(await store.reload(), true, 'another writer changed the file');
+    assert.equal(store.all().length, 2);
+    assert.equal(await store.reload(), false, 'read once, the same bytes are nothing new');
+  });
+
   it('backs up a file that is not valid JSON, reports it, and does not overwrite it', async () => {
     const { file } = workspace();
     mkdirSync(join(file, '..'), { recursive: true });

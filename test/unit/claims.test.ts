@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { findInTalk, formatClaimProblem, loadClaims } from '../../src/core/claims';
+import { findInTalk, formatClaimProblem, loadClaims, stripLineMarkup } from '../../src/core/claims';
 import { loadCorpus } from '../../src/core/corpus/load';
 import { paperFile, writeCorpus } from '../support/corpusFixture';
 
@@ -54,6 +54,19 @@ describe('claims loader', () => {
     assert.match(problems[2]!.message, /duplicate id "c"/);
   });
 
+  it('reads each of the four verdicts as written, and nothing else', async () => {
+    const verdicts = ['supports', 'partially-supports', 'contradicts', 'not-addressed'];
+    const yaml = `claims:\n${verdicts.map((verdict) => claim(verdict).replace('verdict: supports', `verdict: ${verdict}`)).join('')}`;
+    const { claims, problems } = await loadClaims(writeClaims(yaml));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(claims.map((c) => [c.id, c.verdict]), verdicts.map((verdict) => [verdict, verdict]));
+    for (const wrong of ['Supports', 'partially supports', 'refuted', '']) {
+      const { claims: none, problems: bad } = await loadClaims(writeClaims(`claims:\n${claim('x').replace('verdict: supports', `verdict: "${wrong}"`)}`));
+      assert.deepEqual(none, [], wrong);
+      assert.deepEqual(bad.map((p) => [p.field, p.line]), [['claims[0].verdict', 5]], wrong);
+    }
+  });
+
   it('requires evidence unless the verdict is not-addressed', async () => {
     const base = `claims:\n  - id: x\n    text: t\n    gloss: g\n    rationale: r\n    evidence: []\n`;
     assert.deepEqual((await loadClaims(writeClaims(`${base}    verdict: not-addressed\n`))).problems, []);
@@ -66,7 +79,8 @@ describe('claims loader', () => {
     const { claims, problems } = await loadClaims(file);
     assert.deepEqual(claims, []);
     assert.equal(problems[0]!.file, file);
-    assert.ok(problems[0]!.line! >= 3);
+    // The quote opens on line 3 and runs to the end of the file, where its closing quote was expected.
+    assert.equal(problems[0]!.line, 4);
     assert.match(problems[0]!.message, /invalid YAML/);
     assert.match((await loadClaims(join(tmpdir(), 'no-such-claims.yaml'))).problems[0]!.message, /the file does not exist/);
   });
@@ -91,5 +105,40 @@ describe('claims loader', () => {
     const noTalk = await loadClaims(writeClaims(`talk: missing.md\nclaims:\n${claim('a')}`));
     assert.deepEqual(noTalk.problems.map((p) => [p.field, p.line]), [['talk', 1]]);
     assert.deepEqual(findInTalk(talk, 'RLAIF wins'), { line: 3, column: 5 });
+  });
+});
+
+describe('where a claim sits in its talk', () => {
+  // Each case: the talk line, and the column of "RLAIF wins" in it (markup is skipped, never matched).
+  const cases: [string, string, number][] = [
+    ['a heading', '## RLAIF wins', 3],
+    ['a six-level heading', '###### RLAIF wins', 7],
+    ['a bullet', '- RLAIF wins', 2],
+    ['a star bullet, indented', '   *  RLAIF wins', 6],
+    ['a pro marker', '- \\+ RLAIF wins', 5],
+    ['a numbered item', '12. RLAIF wins', 4],
+    ['plain text with words before', 'We think RLAIF wins', 9],
+  ];
+  for (const [name, line, column] of cases) {
+    it(`finds it in ${name} at column ${column}`, () => {
+      assert.deepEqual(findInTalk(`Intro\n${line}\n`, 'RLAIF wins'), { line: 2, column });
+    });
+  }
+
+  it('strips only the markup at the start of a line', () => {
+    assert.equal(stripLineMarkup('  - \\+ a - b'), 'a - b');
+    assert.equal(stripLineMarkup('## Heading'), 'Heading');
+    assert.equal(stripLineMarkup('###### Six'), 'Six');
+    assert.equal(stripLineMarkup('3. Third'), 'Third');
+    assert.equal(stripLineMarkup('####### seven is not a heading'), '####### seven is not a heading');
+    assert.equal(stripLineMarkup('#hashtag'), '#hashtag');
+    assert.equal(stripLineMarkup('-dash'), '-dash');
+    assert.equal(stripLineMarkup('1.5 times'), '1.5 times');
+    assert.equal(stripLineMarkup('text ## not markup'), 'text ## not markup');
+  });
+
+  it('does not take markup as part of the claim: "- x" is not found as "-  x"', () => {
+    assert.equal(findInTalk('- RLAIF wins\n', '- RLAIF wins'), undefined);
+    assert.equal(findInTalk('12. RLAIF wins\n', '2. RLAIF wins'), undefined);
   });
 });

@@ -31,15 +31,27 @@ describe('literature-companion verify', () => {
       ['1', 'found', 'found'],
       ['2', 'pdf-missing', 'unverified (PDF missing)'],
     ]);
-    assert.deepEqual(json.summary, { total: 2, found: 1, foundElsewhere: 0, notFound: 0, pdfMissing: 1, pdfError: 0 });
+    assert.deepEqual(json.summary, { total: 2, found: 1, foundElsewhere: 0, notFound: 0, pdfMissing: 1, pdfError: 0, approximate: 0 });
   });
 
   it('exits 1 and says where a quote is when it is on another page than stated', () => {
     const { root, pdfs, cache } = setUp('A second page about overoptimization.');
     const result = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache);
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /p\.1 {2}found elsewhere \(p\.2\)/);
+    assert.match(result.stdout, /^paper +challenge +page +result +quote$/m, "an aligned table with a header");
+    assert.match(result.stdout, /p\.1 +found elsewhere \(p\.2\) +“A second page/);
     assert.match(result.stdout, /2 quotes: 0 found at their page, 1 found on another page, 0 not found, 1 unverified \(PDF missing\)/);
+  });
+
+  it('labels a quote found only approximately with its score, in JSON and in text, and fails: it is not verbatim', () => {
+    const { root, pdfs, cache } = setUp('Reward models are trianed on comparisons.');
+    const json = run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(json.status, 1);
+    assert.equal(JSON.parse(json.stdout).summary.approximate, 1);
+    const [verdict] = JSON.parse(json.stdout).quotes;
+    assert.deepEqual([verdict.status, verdict.method], ['found', 'fuzzy']);
+    assert.match(verdict.label, /^found approximately \(score 0\.9\d\)$/);
+    assert.match(run('verify', '--corpus', root, '--pdfs', pdfs, '--cache', cache).stdout, /p\.1 +found approximately \(score 0\.9\d\) +“Reward models are trianed/);
   });
 
   it('exits 1 when a quote is not in its PDF', () => {
@@ -83,6 +95,37 @@ describe('literature-companion excerpt', () => {
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /no PDF for paper 2: .*2\.pdf does not exist/);
     assert.equal(missing.stdout, '');
+  });
+
+  it('says once, on stderr, that a quote is not found (it used to say it on both streams)', () => {
+    const { root, pdfs, cache } = setUp();
+    const result = run('excerpt', '--corpus', root, '--paper', '1', '--quote', 'never written', '--page', '1', '--pdfs', pdfs, '--cache', cache);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.equal(`${result.stdout}${result.stderr}`.match(/not found/g)?.length, 1, result.stderr);
+    assert.match(result.stderr, /^literature-companion: the quote was not found in .*1\.pdf \(stated page 1\)\n$/);
+  });
+
+  it('says "found approximately" with the score for a quote with a slip, in text and in JSON', () => {
+    const { root, pdfs, cache } = setUp();
+    const quote = 'Reward models are trianed on comparisons.';
+    const text = run('excerpt', '--corpus', root, '--paper', '1', '--quote', quote, '--page', '1', '--pdfs', pdfs, '--cache', cache);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^1 p\.1: found approximately \(score 0\.9\d\)\n/);
+    const json = JSON.parse(run('excerpt', '--corpus', root, '--paper', '1', '--quote', quote, '--page', '1', '--pdfs', pdfs, '--cache', cache, '--json').stdout);
+    assert.equal(json.status, 'found');
+    assert.ok(json.score > 0.9 && json.score < 1, String(json.score));
+    const exact = JSON.parse(run('excerpt', '--corpus', root, '--paper', '1', '--quote', 'Reward models are trained on comparisons.', '--page', '1', '--pdfs', pdfs, '--cache', cache, '--json').stdout);
+    assert.equal('score' in exact, false, 'an exact match has no score to report');
+  });
+
+  it('reports a quote across the page break with both pages', () => {
+    const { root, pdfs, cache } = setUp();
+    const quote = 'used as the reward for RL. A second page about';
+    const json = JSON.parse(run('excerpt', '--corpus', root, '--paper', '1', '--quote', quote, '--page', '1', '--pdfs', pdfs, '--cache', cache, '--json').stdout);
+    assert.deepEqual([json.status, json.page, json.pages], ['found', 1, [1, 2]]);
+    const text = run('excerpt', '--corpus', root, '--paper', '1', '--quote', quote, '--page', '1', '--pdfs', pdfs, '--cache', cache);
+    assert.match(text.stdout, /^1 pp\.1–2: found\n/);
   });
 
   it('exits 1 when the quote is not in the PDF, still printing the JSON', () => {

@@ -78,7 +78,7 @@ describe('corpus errors name the file, line and field, and the rest still loads'
   it('reports invalid YAML with the file line', async () => {
     const corpus = await loadCorpus(writeCorpus({ 'papers/1.md': '---\nid: "1"\ntitle: [unclosed\n---\nBody\n' }));
     assert.match(corpus.problems[0]!.message, /invalid YAML/);
-    assert.ok((corpus.problems[0]!.line ?? 0) >= 3);
+    assert.equal(corpus.problems[0]!.line, 3, 'the line of "title: [unclosed"');
   });
 
   it('reports a file without front matter, a misspelt field and an empty summary', async () => {
@@ -137,5 +137,19 @@ describe('corpus errors name the file, line and field, and the rest still loads'
   it('says so when the folder holds no corpus at all', async () => {
     const corpus = await loadCorpus(join(bundled, 'does-not-exist'));
     assert.match(corpus.problems[0]!.message, /no corpus files found/);
+  });
+});
+
+describe('evidence fields that must be written out', () => {
+  it('reports a quote without its page as a missing required field, on the quote\'s line (never page 1)', async () => {
+    const root = writeCorpus({
+      'papers/1.md': paperFile('1'),
+      'taxonomy/3.md': challengeFile('3', 'Challenges'),
+      'taxonomy/4.md': challengeFile('4', 'More challenges'),
+      'evidence/1.yaml': evidenceFile('1', [{ challenge: '3', quote: 'kept' }, { challenge: '4', quote: 'no page' }]).replace(/ {6}- page: 1\n {8}quote: "no page"/, '      - quote: "no page"'),
+    });
+    const corpus = await loadCorpus(root);
+    assert.deepEqual(corpus.problems.map((p) => [p.line, p.field, p.message]), [[11, 'links[1].evidence[0].page', 'required field "page" is missing']]);
+    assert.deepEqual(corpus.links.flatMap((link) => link.evidence.map((e) => [e.quote, e.page])), [['kept', 1]]);
   });
 });

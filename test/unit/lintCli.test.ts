@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -95,6 +95,23 @@ describe('literature-companion lint', () => {
     assert.equal(JSON.parse(result.stdout).claims[0].evidence[0].check, 'pdf-missing');
   });
 
+  it('exits 1 when evidence cites a paper the corpus does not have (an error, not a warning)', async () => {
+    const { file, corpus, pdfs, cache } = await setUp([{ ...supported, evidence: [{ paper: '9999.99999', version: 'v1', page: 1, quote: 'A quote from nowhere.' }] }]);
+    const result = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.equal(json.claims[0].evidence[0].check, 'unknown-paper');
+    assert.deepEqual(json.claims[0].findings.map((f: { severity: string }) => f.severity), ['error']);
+    assert.deepEqual(json.summary, { claims: 1, errors: 1, warnings: 0, hints: 0 });
+  });
+
+  it('exits 1 on a supporting claim with no evidence yet (unsupported)', async () => {
+    const { file, corpus, pdfs, cache } = await setUp([{ exact: 'Nobody has measured this.', verdict: 'supports', evidence: [] }]);
+    const result = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache, '--json');
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).claims[0].findings, [{ severity: 'error', message: 'unsupported: no evidence' }]);
+  });
+
   it('says where it looked when there is no annotation file, and reports a corrupt one', async () => {
     const lonely = mkdtempSync(join(tmpdir(), 'litcomp-lonely-'));
     writeFileSync(join(lonely, 'doc.md'), 'text');
@@ -105,6 +122,29 @@ describe('literature-companion lint', () => {
     writeFileSync(annotationFileFor(workspace), '{ broken');
     const corrupt = run('lint', file, '--corpus', corpus);
     assert.equal(corrupt.status, 1);
-    assert.match(corrupt.stderr, /annotations\.json: is not valid JSON .* A copy was saved as .*\.corrupt-/);
+    assert.match(corrupt.stderr, /annotations\.json: is not valid JSON .*No annotations were loaded from it, and it will not be overwritten: fix it/);
+    assert.deepEqual(readdirSync(join(workspace, '.literature')).sort(), ['annotations.json'], 'lint writes nothing: no backup, no lock');
+  });
+
+  it('exits 1 on a claim with two versions kept by merge-annotations, until one is removed', async () => {
+    const { file, workspace, corpus, pdfs, cache } = await setUp([supported]);
+    const store = await AnnotationStore.open(annotationFileFor(workspace));
+    const [ours] = store.all();
+    store.upsert({ ...ours!, id: `${ours!.id}~theirs-1`, conflictsWith: ours!.id });
+    await store.save();
+    const conflicted = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache);
+    assert.equal(conflicted.status, 1, conflicted.stdout + conflicted.stderr);
+    assert.equal(conflicted.stdout.match(/error: conflicted: edited on two git branches/g)?.length, 2);
+    store.remove(`${ours!.id}~theirs-1`);
+    await store.save();
+    const resolved = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache);
+    assert.equal(resolved.status, 0, resolved.stdout + resolved.stderr);
+  });
+
+  it('exits 1 on a claim marked "no evidence yet", whatever its verdict', async () => {
+    const { file, corpus, pdfs, cache } = await setUp([{ exact: 'RLHF needs reward models.', verdict: 'supports', evidence: [] }]);
+    const result = run('lint', file, '--corpus', corpus, '--pdfs', pdfs, '--cache', cache);
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /error: unsupported: no evidence/);
   });
 });

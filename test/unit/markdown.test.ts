@@ -28,3 +28,45 @@ describe('markdown rendering of summaries', () => {
     assert.match(html, /data-open-kind="challenge" data-open-id="3.2.2"/);
   });
 });
+
+describe('markdown link schemes are checked from the start of the address', () => {
+  // A scheme test without its ^ anchor would pass "javascript:…#" because it contains "#".
+  for (const link of ['[x](javascript:alert(1)#)', '[x](javascript:alert(1)//https:)', '[x](vbscript:msgbox#paper:1)', '[x](data:text/html;base64,PHNjcmlwdD4=#mailto:)']) {
+    it(`renders ${link} without a live href`, () => {
+      const html = renderMarkdown(link);
+      assert.doesNotMatch(html, /href="(?:javascript|vbscript|data)/i);
+      assert.doesNotMatch(html, /<a /, 'no link at all: the text stays as written');
+    });
+  }
+});
+
+describe('markdown options and links, exactly', () => {
+  it('keeps http: and mailto: links, and in-page anchors', () => {
+    assert.match(renderMarkdown('[a](http://example.org/x)'), /href="http:\/\/example.org\/x"/);
+    assert.match(renderMarkdown('[m](mailto:a@b.org)'), /href="mailto:a@b.org"/);
+    assert.match(renderMarkdown('[s](#section)'), /href="#section"/);
+  });
+
+  it('checks the address with its surrounding spaces trimmed, and drops other schemes', () => {
+    assert.match(renderMarkdown('[a](<  https://example.org>)'), /href="https:\/\/example.org"/);
+    assert.doesNotMatch(renderMarkdown('[f](file:///etc/passwd)'), /<a /);
+    assert.doesNotMatch(renderMarkdown('[v](vscode:extension/x)'), /<a /);
+  });
+
+  it('does not turn bare addresses into links, nor straighten quotes into curly ones', () => {
+    const html = renderMarkdown('See https://example.org and "quoted" -- text (c)');
+    assert.doesNotMatch(html, /<a /);
+    assert.match(html, /&quot;quoted&quot; -- text \(c\)/);
+  });
+
+  it('makes paper: and challenge: links in-panel only: href "#", kind and id from the whole address', () => {
+    const html = renderMarkdown('[p](paper:2309.00267v3) [c](CHALLENGE:3.2.2) [n](notpaper:1)');
+    assert.match(html, /<a href="#" data-open-kind="paper" data-open-id="2309.00267v3">p<\/a>/);
+    assert.match(html, /<a href="#" data-open-kind="challenge" data-open-id="3.2.2">c<\/a>/);
+    assert.doesNotMatch(html, /href="notpaper|data-open-id="1"/, 'an unknown scheme is not a link');
+    assert.match(html, /\[n\]\(notpaper:1\)/, 'it stays as written');
+    assert.doesNotMatch(html, /href="paper:/);
+    // Only an address that starts with the scheme: a web link whose path holds "paper:" stays a web link.
+    assert.match(renderMarkdown('[w](https://example.org/paper:1)'), /<a href="https:\/\/example.org\/paper:1">w<\/a>/);
+  });
+});

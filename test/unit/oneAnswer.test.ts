@@ -64,3 +64,30 @@ describe('what needs attention: one rule for lint and the editor', () => {
     );
   });
 });
+
+describe('which annotation file governs a document: one rule for lint and the editor', () => {
+  it('the nearest .literature/ above the document, within the workspace folder; else the folder\'s own', async () => {
+    const { governingAnnotationFile, annotationFileFor } = await import('../../src/core/annotations');
+    const { mkdirSync } = await import('node:fs');
+    const workspace = mkdtempSync(join(tmpdir(), 'litcomp-governing-'));
+    const talk = join(workspace, 'talks', 'nested', 'talk.md');
+    mkdirSync(join(workspace, 'talks', 'nested'), { recursive: true });
+    writeFileSync(talk, '# Talk\n');
+    assert.equal(governingAnnotationFile(talk, workspace), annotationFileFor(workspace), 'no file yet: the workspace folder\'s, where the first annotation goes');
+    assert.equal(governingAnnotationFile(talk), undefined, 'without a boundary (lint) there is nothing to read yet');
+    mkdirSync(join(workspace, '.literature'));
+    writeFileSync(annotationFileFor(workspace), '{"schemaVersion":2,"documents":{},"deleted":{}}');
+    assert.equal(governingAnnotationFile(talk, workspace), annotationFileFor(workspace));
+    assert.equal(governingAnnotationFile(talk), annotationFileFor(workspace), 'lint finds the same file');
+    mkdirSync(join(workspace, 'talks', '.literature'));
+    writeFileSync(annotationFileFor(join(workspace, 'talks')), '{"schemaVersion":2,"documents":{},"deleted":{}}');
+    assert.equal(governingAnnotationFile(talk, workspace), annotationFileFor(join(workspace, 'talks')), 'the nearer file wins');
+    assert.equal(governingAnnotationFile(talk), annotationFileFor(join(workspace, 'talks')), 'for lint too');
+    const outside = mkdtempSync(join(tmpdir(), 'litcomp-above-'));
+    mkdirSync(join(outside, '.literature'));
+    writeFileSync(annotationFileFor(outside), '{"schemaVersion":2,"documents":{},"deleted":{}}');
+    const inner = join(outside, 'ws', 'doc.md');
+    mkdirSync(join(outside, 'ws'));
+    assert.equal(governingAnnotationFile(inner, join(outside, 'ws')), annotationFileFor(join(outside, 'ws')), 'the editor never looks above its workspace folder');
+  });
+});

@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import { PdfTextExtractor } from '../../src/core/pdf/extractor';
 import type { PdfReadError } from '../../src/core/pdf/pdfErrors';
 import { cacheFile } from '../../src/core/pdf/textCache';
-import { buildPdf, column, fixtureDir, writePdf, type FixturePage } from '../support/pdfFixtures';
+import { bombPdf, buildPdf, column, fixtureDir, writePdf, type FixturePage } from '../support/pdfFixtures';
 
 const workerScript = join(__dirname, '..', '..', 'dist', 'pdfWorker.js');
 const extractor = new PdfTextExtractor({ workerScript });
@@ -94,5 +94,24 @@ describe('bad PDFs give clear errors naming the file, and the reader keeps worki
     await assertFails(good, 'timeout', /took longer than .* and was stopped/, {}, impatient);
     await impatient.dispose();
     assert.match((await extractor.extract(good, { cacheDir: null })).pages[0]!.text, /Still readable\./);
+  });
+});
+
+describe('a 2 MB compressed "bomb" PDF (one stream that inflates to 2,000 MiB)', () => {
+  // A low cap keeps the test quick and light; the default (1,536 MB) stops it the same way.
+  const bounded = new PdfTextExtractor({ workerScript, maxMemoryMb: 384 });
+  after(() => bounded.dispose());
+
+  it('is stopped at the memory cap and reported as a bad PDF naming the file, and the reader goes on', async () => {
+    const folder = fixtureDir();
+    const bomb = writePdf(folder, 'bomb.pdf', bombPdf(2000));
+    assert.ok(readFileSync(bomb).length < 2.5 * 1024 * 1024, 'the file itself is small');
+    await assertFails(bomb, 'memory', /needed more than 384 MB of memory and was stopped; it may be a compressed "bomb"/, {}, bounded);
+    const after = writePdf(folder, 'fine.pdf', buildPdf([textPage('Read after the bomb.')]));
+    assert.match((await bounded.extract(after, { cacheDir: null })).pages[0]!.text, /Read after the bomb\./);
+  });
+
+  it('costs this process nothing: the decoding happened in the reader process', () => {
+    assert.ok(process.memoryUsage.rss() < 1024 * 1024 * 1024, `${Math.round(process.memoryUsage.rss() / 1048576)} MB resident here`);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Corpus, EvidenceLink, Paper } from '../../src/core/corpus/model';
-import { buildSearchIndex, deserializeSearchIndex, Lexicon, pagePassages, splitSentences, tokenize } from '../../src/core/search';
+import { buildSearchIndex, deserializeSearchIndex, IndexFileError, Lexicon, pagePassages, SearchIndex, splitSentences, tokenize } from '../../src/core/search';
 
 const page = (number: number, text: string) => ({ page: number, text });
 const doc = (sha256: string, ...pages: { page: number; text: string }[]) => ({ sha256, pages });
@@ -92,6 +92,21 @@ describe('evidence search', () => {
     assert.equal(deserializeSearchIndex({ format: 'literature-companion/search-index', version: 0 }), undefined, 'an index of another version is rebuilt');
   });
 
+  it('survives the compact file format (integer-coded postings) with the same results, and refuses a damaged copy', () => {
+    const grown = buildSearchIndex(corpus, documents);
+    grown.setPaper('cai', { document: documents.get('cai'), quotes: [{ paper: 'cai', page: 1, text: 'harmless but non-evasive', source: 'quote' }], quotesKey: 'q-cai', pdfStamp: '10:20' });
+    const bytes = grown.toBinary();
+    const { index: restored } = SearchIndex.fromBinary(bytes);
+    restored.useLexicon(new Lexicon(lexicon));
+    grown.useLexicon(new Lexicon(lexicon));
+    for (const query of ['RLAIF harmless rate', 'суммаризация RLHF', 'binary comparisons weekly', 'transparent decision making']) assert.deepEqual(restored.search(query), grown.search(query), query);
+    assert.deepEqual(restored.papers(), grown.papers(), 'with what each paper was indexed from (sha256, stamp, quotes key)');
+    assert.ok(bytes.length < JSON.stringify(grown.serialize()).length, `${bytes.length} bytes, smaller than the JSON form`);
+    const spoiled = Buffer.from(bytes);
+    spoiled.writeUInt8(spoiled.readUInt8(spoiled.length >> 1) ^ 1, spoiled.length >> 1);
+    assert.throws(() => SearchIndex.fromBinary(spoiled), (error: Error) => error instanceof IndexFileError && error.kind === 'damaged');
+  });
+
   it('adds, replaces and removes a paper incrementally, as a full rebuild would', () => {
     const grown = buildSearchIndex(corpus, new Map([...documents].filter(([id]) => id !== 'cai')));
     grown.setPaper('cai', { document: documents.get('cai'), quotes: [{ paper: 'cai', page: 1, text: 'harmless but non-evasive', source: 'quote' }] });
@@ -103,6 +118,27 @@ describe('evidence search', () => {
     const restored = deserializeSearchIndex(JSON.parse(JSON.stringify(grown.serialize())))!;
     assert.equal(restored.size, grown.size);
     assert.deepEqual(restored.search('RLAIF summaries'), grown.search('RLAIF summaries'));
+  });
+});
+
+describe('query-term weights', () => {
+  // Two passages alike in length and rarity, each holding one of two words: only the weights can order them.
+  const twins = buildSearchIndex(
+    { papers: new Map([['p', paper('p')]]), links: [] },
+    new Map([['p', doc('sha-p', page(1, 'Overoptimization of the proxy objective was observed.'), page(2, 'Sycophancy of the tuned assistant was observed.'))]]),
+  );
+
+  it('ranks a context word (weight 0.3) below the query\'s own word (weight 1), even when its passage comes first', () => {
+    const hits = twins.search('sycophancy', { context: 'overoptimization', top: 2 });
+    assert.deepEqual(hits.map((hit) => hit.page), [2, 1]);
+    assert.ok(Math.abs(hits[1]!.score / hits[0]!.score - 0.3) < 0.01, `${hits[1]!.score} / ${hits[0]!.score}`);
+  });
+
+  it('gives the query\'s own words weight 1 and the context\'s words 0.3', () => {
+    const terms = twins.queryTerms('sycophancy', { context: 'overoptimization' });
+    const weightOf = (word: string) => terms.find((term) => word.startsWith(term.stem))?.weight;
+    assert.equal(weightOf('sycophancy'), 1);
+    assert.ok(Math.abs(weightOf('overoptimization')! - 0.3) < 1e-9);
   });
 });
 
@@ -120,5 +156,27 @@ describe('passages and tokens', () => {
     assert.deepEqual(tokenize('The summaries were summarized').map((t) => t.stem), ['summari', 'summar']);
     assert.deepEqual(tokenize('суммаризации суммаризация').map((t) => t.stem), ['суммаризац', 'суммаризац']);
     assert.ok(tokenize('и в на').length === 0);
+  });
+});
+
+describe('numbers are first-class tokens', () => {
+  it('keeps decimals, units and thousands whole, in English and Russian writing', () => {
+    const stems = (text: string) => tokenize(text).map((token) => token.stem);
+    assert.deepEqual(stems('1.1% of 123,169 posts, 6.7B'), ['1.1', '123169', 'post', '6.7b']);
+    assert.deepEqual(stems('1,1% из 123 169 постов'), ['1.1', '123169', 'пост']);
+  });
+
+  it('a claim with "1.1%" finds the passage with 1.1%, not the page with many 1s', () => {
+    const index = buildSearchIndex({ papers: new Map([['p', paper('p')]]), links: [] }, new Map([
+      ['p', doc('sha-p', page(1, 'Accuracy was 1 in 1 of 1 runs with 1 seed.'), page(2, 'Doubling the data raises accuracy by 1.1% on the validation set.'))],
+    ]));
+    assert.deepEqual(index.search('accuracy grew 1.1%', { top: 1 }).map((hit) => hit.page), [2]);
+  });
+
+  it('a Russian "123 169 постов" finds "123,169 posts"', () => {
+    const index = buildSearchIndex({ papers: new Map([['p', paper('p')]]), links: [], lexicon: [{ russian: 'пост', english: ['post'] }] }, new Map([
+      ['p', doc('sha-p', page(3, 'Table 3 lists 123 and 169 posts per split.'), page(4, 'Our final dataset contains 123,169 posts.'))],
+    ]));
+    assert.deepEqual(index.search('в датасете 123 169 постов', { top: 1 }).map((hit) => hit.page), [4]);
   });
 });

@@ -49,12 +49,18 @@ describe('the Russian → English lexicon is corpus data', () => {
     assert.ok(words.includes('labels'), `bundled term (метка → label): ${words}`);
   });
 
-  it('a later entry for the same phrase overrides the bundled rendering', () => {
-    const lexicon = new Lexicon([
-      { russian: 'политика', english: ['policy'] },
-      { russian: 'политики', english: ['politics'] },
+  it("a later file's entry for the same phrase overrides the bundled rendering; in one file they add up", () => {
+    const word = [{ stem: 'политик', russian: true, word: 'политика' }];
+    const twoFiles = new Lexicon([
+      { russian: 'политика', english: ['policy'], file: 'bundled.yaml' },
+      { russian: 'политики', english: ['politics'], file: 'mine.yaml' },
     ]);
-    assert.deepEqual(lexicon.translate([{ stem: 'политик', russian: true, word: 'политика' }]).map((term) => term.stem), ['polit']);
+    assert.deepEqual(twoFiles.translate(word).map((term) => term.stem), ['polit']);
+    const oneFile = new Lexicon([
+      { russian: 'политика', english: ['policy'], file: 'bundled.yaml' },
+      { russian: 'политики', english: ['politics'], file: 'bundled.yaml' },
+    ]);
+    assert.deepEqual(oneFile.translate(word).map((term) => term.stem), ['polici', 'polit']);
   });
 
   it('reports each bad entry with its file and line, and keeps the good ones', async () => {

@@ -60,7 +60,16 @@ describe('tree model', () => {
     const byTitle = new CorpusTree(corpus, 'challenges', 'reward hacking');
     const hacking = byTitle.children(byTitle.roots()[0]!)[0]!;
     assert.deepEqual(ids(byTitle.children(hacking)), ['p1', 'p2'], 'a matched challenge shows all its papers');
-    assert.deepEqual(new CorpusTree(corpus, 'papers', 'nothing-matches').roots().map((n) => n.kind), ['problem'], 'broken items stay visible');
+    assert.deepEqual(new CorpusTree(corpus, 'papers', 'nothing-matches').roots().map((n) => n.kind), ['no-match', 'problem'], 'broken items stay visible');
+  });
+
+  it('a filter that matches nothing gives one "no match" row naming the filter, not an empty view', async () => {
+    const corpus = await fixture();
+    const [row, ...rest] = new CorpusTree(corpus, 'challenges', '  xyz ').roots();
+    assert.deepEqual(row, { kind: 'no-match', key: '/no-match', matched: true, filter: 'xyz' });
+    assert.deepEqual(rest, []);
+    assert.ok(new CorpusTree(corpus, 'challenges', 'reward').roots().every((node) => node.kind !== 'no-match'), 'only when nothing matches');
+    assert.ok(new CorpusTree(corpus, 'papers').roots().every((node) => node.kind !== 'no-match'), 'never without a filter');
   });
 
   it('node keys are unique within a view', async () => {

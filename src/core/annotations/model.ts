@@ -86,6 +86,11 @@ export interface Annotation {
   readonly modified: string;
   readonly target: AnnotationTarget;
   readonly body: readonly AnnotationBody[];
+  /**
+   * Set by `merge-annotations` on the other side's version of a claim both co-authors edited: the id of
+   * the version it conflicts with. The pair is shown as conflicted until the person deletes one.
+   */
+  readonly conflictsWith?: string;
 }
 
 /** How much text around a claim the quote selector keeps: enough to tell repeats apart, short enough to survive edits. */
@@ -106,6 +111,18 @@ export function selectorsFor(text: string, start: number, end: number): readonly
     { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start), suffix: text.slice(end, end + CONTEXT_LENGTH) },
     { type: 'TextPositionSelector', start, end },
   ];
+}
+
+/**
+ * Whether the claim now at [start, end) of `text` reads differently from what its quote selector stored
+ * (the claim's text, or the text around it). A claim that merely moved (text added or removed above it)
+ * has not: its quote finds it again, and storing new offsets would turn every edit of the document into a
+ * change of the annotation file (and into git conflicts between co-authors who both edited the document).
+ */
+export function quoteChanged(annotation: Annotation, text: string, start: number, end: number): boolean {
+  const stored = annotation.target.selector[0];
+  const now = selectorsFor(text, start, end)[0];
+  return now.exact !== stored.exact || now.prefix !== stored.prefix || now.suffix !== stored.suffix;
 }
 
 export interface NewAnnotation {

@@ -1,4 +1,4 @@
-import { fuzzyFind } from '../pdf/fuzzySearch';
+import { fuzzyBudget, fuzzyFindCapped, searchCost, type FuzzyBudget, type FuzzyMatch } from '../pdf/fuzzySearch';
 import { positionSelector, quoteSelector, selectorsFor, type Annotation, type TextQuoteSelector } from './model';
 
 /**
@@ -20,6 +20,34 @@ export interface ReanchorOptions {
    * spare a search of the whole text: the result is the same with or without it.
    */
   readonly expectedShift?: number;
+  /**
+   * Work the fuzzy step may spend, shared by all annotations of one pass over a document (see
+   * `editBudget`). Without one, each fuzzy search is still bounded (FUZZY_PATTERN_CAP, FUZZY_TEXT_LIMIT).
+   */
+  readonly fuzzyBudget?: FuzzyBudget;
+}
+
+/**
+ * Fuzzy re-anchoring runs on the extension host after every edit, so its work is bounded whatever the
+ * annotation file holds (a 20k-character orphan in a 199k-character document used to cost 4.9 s a
+ * keystroke): a claim longer than FUZZY_PATTERN_CAP is looked for by its first and last 64 characters;
+ * one search looks at no more than FUZZY_TEXT_LIMIT characters around where the claim was (nearby
+ * first); and all searches after one edit share EDIT_FUZZY_CELLS of work. An annotation the budget does
+ * not reach is reported as an orphan for this pass (never dropped): the next edit tries again.
+ */
+export const FUZZY_PATTERN_CAP = 128;
+export const FUZZY_TEXT_LIMIT = 100_000;
+/** Radius of the first, nearby fuzzy search around the claim's old place (beyond the claim's length). */
+const FUZZY_NEAR = 2_000;
+/**
+ * Cells (characters examined × 32-character pattern blocks) for all fuzzy searches after one edit: about
+ * 20 ms on a slow, shared core at the ~17 ns a cell measured on prose (npm run bench, "fuzzy").
+ */
+export const EDIT_FUZZY_CELLS = 1_200_000;
+
+/** A fresh budget for one pass over a document's annotations. */
+export function editBudget(): FuzzyBudget {
+  return fuzzyBudget(EDIT_FUZZY_CELLS);
 }
 
 /** How well the text around [start, end) agrees with the selector's prefix and suffix, 0…1. */
@@ -73,28 +101,41 @@ export function reanchor(annotation: Annotation, documentText: string, options: 
     }
     return { status: 'anchored', method: 'quote', start: best, end: best + exact.length, score: 1 };
   }
-  // 3. Fuzzy: the claim was edited a little.
+  // 3. Fuzzy: the claim was edited a little. Centred on the old place, not the expected shift, so that the
+  // shift stays a mere hint (see above).
   const minScore = options.minFuzzyScore ?? 0.75;
-  const found = fuzzyNear(documentText, exact, Math.floor(exact.length * (1 - minScore)), position.start + (options.expectedShift ?? 0));
+  const found = fuzzyNear(documentText, exact, minScore, position.start, options.fuzzyBudget);
   if (found && found.end > found.start) {
-    const score = 1 - found.distance / exact.length;
+    const score = 1 - found.distance / found.compared;
     if (score >= minScore) return { status: 'anchored', method: 'fuzzy', ...snapToContext(documentText, found.start, found.end, quote), score };
   }
   return { status: 'orphan' };
 }
 
 /**
- * Beyond this size a fuzzy search of the whole text on every keystroke is too slow (an orphan in a 1.3 MB
- * document cost ~0.5 s): there, an edited claim is looked for only near where it was.
+ * The claim's closest approximate match near its old place: first in a window of FUZZY_NEAR characters
+ * around it, then in one of FUZZY_TEXT_LIMIT, each only if the budget still covers it. A claim longer
+ * than half the limit is not looked for fuzzily at all.
  */
-const WHOLE_TEXT_FUZZY_LIMIT = 200_000;
-const FUZZY_WINDOW = 20_000;
+function fuzzyNear(text: string, exact: string, minScore: number, around: number, budget: FuzzyBudget | undefined): FuzzyMatch | undefined {
+  if (exact.length > FUZZY_TEXT_LIMIT / 2) return undefined;
+  const patternLength = Math.min(exact.length, FUZZY_PATTERN_CAP);
+  for (const width of [Math.min(FUZZY_TEXT_LIMIT, 2 * (FUZZY_NEAR + exact.length)), FUZZY_TEXT_LIMIT]) {
+    const { from, to } = windowAround(text.length, around + exact.length / 2, width);
+    // A capped claim's head is half the cap: the other half of this estimate pays for its tail searches.
+    if (budget && budget.remaining < searchCost(to - from, patternLength)) return undefined;
+    const found = fuzzyFindCapped(text.slice(from, to), exact, 1 - minScore, FUZZY_PATTERN_CAP, budget);
+    if (found) return { ...found, start: found.start + from, end: found.end + from };
+    if (from === 0 && to === text.length) return undefined; // the nearby search already saw the whole text
+  }
+  return undefined;
+}
 
-function fuzzyNear(text: string, exact: string, maxEdits: number, around: number): ReturnType<typeof fuzzyFind> {
-  if (text.length <= WHOLE_TEXT_FUZZY_LIMIT) return fuzzyFind(text, exact, maxEdits);
-  const from = Math.max(0, around - FUZZY_WINDOW);
-  const found = fuzzyFind(text.slice(from, around + FUZZY_WINDOW + exact.length), exact, maxEdits);
-  return found && { ...found, start: found.start + from, end: found.end + from };
+/** [from, to) of at most `width` characters of a text of `length`, centred on `centre` where the text allows. */
+function windowAround(length: number, centre: number, width: number): { from: number; to: number } {
+  if (width >= length) return { from: 0, to: length };
+  const from = Math.max(0, Math.min(length - width, Math.round(centre - width / 2)));
+  return { from, to: from + width };
 }
 
 function shiftedHit(text: string, exact: string, quote: TextQuoteSelector, old: number, shift: number | undefined): number | undefined {

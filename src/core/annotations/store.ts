@@ -1,10 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { constants, existsSync } from 'node:fs';
-import { lstat, mkdir, open, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { latest, sameEntry, timeOf, type Entry } from './entries';
 import { AnnotationFileError, MAX_ANNOTATION_FILE_BYTES, MAX_ANNOTATIONS, MAX_TOMBSTONES, parseAnnotationFile, serializeAnnotationFile, type ParsedAnnotationFile } from './fileFormat';
 import { FileLockTimeout, lockFileOf, withFileLock, type FileLockOptions } from './fileLock';
 import type { Annotation } from './model';
+import { readAnnotationFile, sha256, type DiskFile } from './safeRead';
 
 /** The annotation file of a workspace folder (see fileFormat.ts for why there is one per workspace). */
 export const ANNOTATION_FILE = join('.literature', 'annotations.json');
@@ -24,15 +26,24 @@ export function documentKey(workspaceRoot: string, documentFile: string): string
 }
 
 /**
- * The annotation file that governs `documentFile`: the nearest `.literature/annotations.json` in the
- * document's folder or any folder above it (as git finds `.git`). Undefined when there is none.
+ * The annotation file that governs `documentFile` — ONE rule, used by the editor and by `lint`: the nearest
+ * `.literature/annotations.json` in the document's folder or a folder above it (as git finds `.git`), looking
+ * no higher than `boundary` (the workspace folder) when one is given. Where none exists yet, the boundary's
+ * own file (the one a first annotation creates); without a boundary, undefined.
  */
-export function findAnnotationFile(documentFile: string): string | undefined {
-  for (let folder = dirname(documentFile); ; folder = dirname(folder)) {
+export function governingAnnotationFile(documentFile: string, boundary?: string): string | undefined {
+  const stopAt = boundary === undefined ? undefined : resolve(boundary);
+  for (let folder = dirname(resolve(documentFile)); ; folder = dirname(folder)) {
     const candidate = annotationFileFor(folder);
     if (existsSync(candidate)) return candidate;
-    if (dirname(folder) === folder) return undefined;
+    if (folder === stopAt || dirname(folder) === folder) break;
   }
+  return stopAt === undefined ? undefined : annotationFileFor(stopAt);
+}
+
+/** The nearest existing annotation file above `documentFile` (no boundary), or undefined. */
+export function findAnnotationFile(documentFile: string): string | undefined {
+  return governingAnnotationFile(documentFile);
 }
 
 export interface AnnotationStoreOptions {
@@ -56,91 +67,6 @@ export interface SaveResult {
   readonly fromDisk: string[];
 }
 
-/** What is known of one id: the annotation, or the time it was deleted (a tombstone). */
-type Entry = { readonly annotation: Annotation; readonly deleted?: undefined } | { readonly annotation?: undefined; readonly deleted: string };
-
-const timeOf = (entry: Entry) => Date.parse(entry.annotation ? entry.annotation.modified : entry.deleted);
-
-/**
- * The entry to keep when two writers know different things of one id: the later change wins. On a tie
- * the deletion wins (it was an explicit act), then the larger text, so that every writer picks the same.
- */
-function latest(a: Entry | undefined, b: Entry | undefined): Entry | undefined {
-  if (!a || !b) return a ?? b;
-  const difference = timeOf(a) - timeOf(b);
-  if (difference !== 0) return difference > 0 ? a : b;
-  if (a.deleted !== undefined || b.deleted !== undefined) return a.deleted !== undefined ? a : b;
-  return JSON.stringify(a.annotation) >= JSON.stringify(b.annotation) ? a : b;
-}
-
-const sameEntry = (a: Entry | undefined, b: Entry | undefined) => a === b || (!!a && !!b && timeOf(a) === timeOf(b) && JSON.stringify(a) === JSON.stringify(b));
-
-const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** The annotation file as read from disk: absent (nothing set), its bytes, or why it was not read. */
-interface DiskFile {
-  readonly bytes?: Buffer;
-  readonly text?: string;
-  readonly hash?: string;
-  /** Where the bytes live: the file itself, or the target of a link to a file inside the workspace. */
-  readonly target?: string;
-  readonly error?: AnnotationFileError;
-}
-
-const isInside = (folder: string, path: string) => {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-};
-
-/**
- * Reads the annotation file only when that is safe: a regular file (not a folder, device or pipe), inside
- * the workspace once links are followed (a committed link to /etc/passwd or /dev/zero is refused, not
- * read), and at most MAX_ANNOTATION_FILE_BYTES (checked before reading, and again while reading).
- */
-async function readAnnotationFile(file: string, workspaceRoot: string): Promise<DiskFile> {
-  const refuse = (message: string, kind: AnnotationFileError['kind'] = 'refused'): DiskFile => ({ error: new AnnotationFileError(file, message, kind) });
-  const unreadable = (error: unknown) => refuse(`cannot be read (${(error as Error).message}); check that you may read it`, 'io');
-  try {
-    await lstat(file);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : unreadable(error);
-  }
-  let target: string;
-  try {
-    target = await realpath(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return refuse('is a symbolic link to a file that does not exist; replace it with the annotation file itself, or delete it');
-    return unreadable(error);
-  }
-  const root = await realpath(workspaceRoot).catch(() => workspaceRoot);
-  if (!isInside(root, target)) return refuse(`leads (through a symbolic link) to ${target}, outside the workspace ${root}; annotations are only read from inside the workspace. Replace the link with the file itself`);
-  const tooLarge = (size: number) => refuse(`is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_ANNOTATION_FILE_BYTES / 1024 / 1024} MB an annotation file may have; it was not read. Split or trim it, or move it away to start afresh`, 'too-large');
-  let handle: FileHandle | undefined;
-  try {
-    const info = await stat(target);
-    if (!info.isFile()) return refuse('is not a regular file (a folder, device or pipe); annotations are only read from a regular file. Remove it, or replace it with the annotation file');
-    if (info.size > MAX_ANNOTATION_FILE_BYTES) return tooLarge(info.size);
-    // O_NONBLOCK: a pipe swapped in after the check must not hang the open.
-    handle = await open(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    if (!(await handle.stat()).isFile()) return refuse('is not a regular file; annotations are only read from a regular file');
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > MAX_ANNOTATION_FILE_BYTES) return tooLarge(total);
-    }
-    const bytes = Buffer.concat(chunks, total);
-    return { bytes, text: bytes.toString('utf8'), hash: sha256(bytes), target };
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : unreadable(error);
-  } finally {
-    await handle?.close();
-  }
-}
 /**
  * Writes `text` to `file` so that a reader (or a crash) sees either the old file or the new one, never
  * half of either: a temp file beside it, fsync, rename over the old one, fsync of the folder.
@@ -262,7 +188,7 @@ export class AnnotationStore {
   }
 
   /** Re-reads the file. Changes made here and not yet saved are kept (applied over what the file holds). */
-  reload(): Promise<void> {
+  reload(): Promise<boolean> {
     return this.serial(() => this.reloadNow());
   }
 
@@ -368,9 +294,10 @@ export class AnnotationStore {
     }
   }
 
-  private async reloadNow(): Promise<void> {
+  /** False when the file holds what this store last read or wrote (its own save coming back): nothing new. */
+  private async reloadNow(): Promise<boolean> {
     const disk = await readAnnotationFile(this.file, this.workspaceRoot);
-    if (disk.hash !== undefined && disk.hash === this.diskHash) return; // what this store last read or wrote: nothing new
+    if (disk.hash !== undefined && disk.hash === this.diskHash) return false;
     let loaded: LoadedFile = { entries: new Map(), invalid: [], problems: [] };
     let version: number | undefined;
     let unreadable: AnnotationStore['unreadable'];
@@ -399,6 +326,7 @@ export class AnnotationStore {
     this.loadedVersion = version;
     this.diskHash = disk.hash;
     this.unreadable = unreadable;
+    return true;
   }
 
   private async saveLocked(options: { overwriteUnreadable?: boolean }): Promise<SaveResult> {

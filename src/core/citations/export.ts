@@ -29,6 +29,15 @@ function safeKey(key: string, fallback: string): string {
   return cleaned || fallback.replace(/[^A-Za-z0-9:._-]/g, '');
 }
 
+/**
+ * The key a paper is cited by, everywhere: the exported .bib entry and the text Insert Citation writes must
+ * agree, or the inserted citation points at no entry. (The corpus loader already refuses keys that need
+ * cleaning; this keeps export and insertion in step for papers that come from elsewhere.)
+ */
+export function citationKey(paper: Pick<CitablePaper, 'bibtexKey' | 'id'>): string {
+  return safeKey(paper.bibtexKey, paper.id);
+}
+
 function bibtexName(name: string): string {
   const escaped = escapeBibtex(name.trim());
   // A name with " and " or a comma in it (an organisation) is one name: brace it whole.
@@ -49,7 +58,7 @@ export function toBibtexEntry(paper: CitablePaper): string {
   if (arxiv) fields.push(['eprint', `${paper.id}${paper.version}`], ['archivePrefix', 'arXiv']);
   if (paper.pdfUrl) fields.push(['url', escapeUrl(paper.pdfUrl)]);
   const type = preprint ? 'misc' : 'inproceedings';
-  return `@${type}{${safeKey(paper.bibtexKey, paper.id)},\n${fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n')}\n}\n`;
+  return `@${type}{${citationKey(paper)},\n${fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n')}\n}\n`;
 }
 
 export function toBibtex(papers: Iterable<CitablePaper>): string {
@@ -88,7 +97,7 @@ export function toCslItem(paper: CitablePaper): CslItem {
   const arxiv = ARXIV_ID.test(paper.id);
   const preprint = arxiv && (!paper.venue || /arxiv/i.test(paper.venue));
   return {
-    id: paper.bibtexKey || paper.id,
+    id: citationKey(paper),
     type: preprint ? 'article' : 'paper-conference',
     title: paper.title,
     author: paper.authors.map(cslName),

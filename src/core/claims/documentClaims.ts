@@ -1,4 +1,5 @@
-import { evidenceOf, noteOf, positionSelector, quoteSelector, reanchor, verdictOf, type Annotation } from '../annotations';
+import { editBudget, evidenceOf, noteOf, positionSelector, quoteSelector, reanchor, verdictOf, type Annotation } from '../annotations';
+import type { FuzzyBudget } from '../pdf/fuzzySearch';
 import type { Corpus } from '../corpus/model';
 import type { Claim, Verdict } from './model';
 
@@ -31,6 +32,8 @@ export interface DocumentClaim {
   readonly annotation?: Annotation;
   /** How the annotation was found after edits; 'quote' for bundled claims. */
   readonly method: 'position' | 'quote' | 'fuzzy';
+  /** Edited on two git branches and both versions kept by merge-annotations: the person keeps one. */
+  readonly conflicted?: boolean;
 }
 
 /** An annotation (or a bundled claim of this talk) whose text is no longer in the document. */
@@ -81,14 +84,19 @@ export function bundledClaimsIn(text: string, claims: readonly Claim[], isTheTal
   return { claims: located, orphans };
 }
 
-export function annotatedClaimsIn(text: string, annotations: readonly Annotation[], corpus?: Pick<Corpus, 'links'>): DocumentClaims {
+/**
+ * The document's annotations located in its current text. Runs on the extension host after every edit:
+ * all fuzzy searches of one call share one bounded budget (reanchor.ts, EDIT_FUZZY_CELLS).
+ */
+export function annotatedClaimsIn(text: string, annotations: readonly Annotation[], corpus?: Pick<Corpus, 'links'>, fuzzyBudget: FuzzyBudget = editBudget()): DocumentClaims {
   const transcribed = transcribedQuotes(corpus);
   const located: DocumentClaim[] = [];
   const orphans: OrphanClaim[] = [];
+  const conflicted = conflictedIds(annotations);
   // After an edit every claim below it moves by the same amount: the last shift seen is the next hint.
   let expectedShift = 0;
   for (const annotation of annotations) {
-    const anchored = reanchor(annotation, text, { expectedShift });
+    const anchored = reanchor(annotation, text, { expectedShift, fuzzyBudget });
     if (anchored.status === 'anchored') expectedShift = anchored.start - positionSelector(annotation).start;
     const key = `annotation:${annotation.id}`;
     const verdict = verdictOf(annotation);
@@ -107,9 +115,20 @@ export function annotatedClaimsIn(text: string, annotations: readonly Annotation
       note: noteOf(annotation),
       annotation,
       method: anchored.method,
+      ...(conflicted.has(annotation.id) ? { conflicted: true } : {}),
     });
   }
   return { claims: located, orphans };
+}
+
+/** Both halves of each pair merge-annotations kept (`conflictsWith`), while both are still there. */
+function conflictedIds(annotations: readonly Annotation[]): Set<string> {
+  const ids = new Set(annotations.map((annotation) => annotation.id));
+  const conflicted = new Set<string>();
+  for (const annotation of annotations) {
+    if (annotation.conflictsWith && ids.has(annotation.conflictsWith)) conflicted.add(annotation.id).add(annotation.conflictsWith);
+  }
+  return conflicted;
 }
 
 /** Stored quotes the corpus marks as coming from a transcription: evidence reusing them stays unverified. */

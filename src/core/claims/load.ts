@@ -1,9 +1,9 @@
-import { realpath } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readdir, realpath } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { isInside, readSourceText } from '../corpus/sourceFile';
 import type { Corpus } from '../corpus/model';
 import { FieldError, Fields, formatPath, YamlSource } from '../corpus/yamlSource';
-import { VERDICTS, type Claim, type ClaimEvidence, type ClaimProblem, type ClaimSet } from './model';
+import { VERDICTS, type Claim, type ClaimEvidence, type ClaimFolder, type ClaimProblem, type ClaimSet } from './model';
 import { findInTalk } from './talkText';
 
 /** A claims file is a few dozen kB; anything far larger is not one. */
@@ -175,4 +175,39 @@ async function checkTalkSpans(parsed: readonly { claim: Claim; index: number }[]
       id: claim.id,
       message: `the text is not a verbatim span of one line of ${talk}; copy it from the talk unchanged`,
     }));
+}
+
+/** Claims files of a corpus: `<corpus>/claims/*.yaml`, one a talk. */
+const CLAIMS_FILE = /\.ya?ml$/i;
+
+/**
+ * Loads every claims file of a corpus's `claims/` folder (in name order). A corpus without the folder has
+ * no claims, which is not a problem. A claim id used by an earlier file is reported and left out, since
+ * annotations and views refer to claims by id.
+ */
+export async function loadClaimsFolder(folder: string, corpus?: Corpus, options: ClaimsOptions = {}): Promise<ClaimFolder> {
+  let names: string[];
+  try {
+    names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile() && CLAIMS_FILE.test(entry.name)).map((entry) => entry.name).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { folder, sets: [], claims: [], problems: [] };
+    return { folder, sets: [], claims: [], problems: [{ file: folder, message: `cannot read the claims folder: ${(error as Error).message}` }] };
+  }
+  const loaded = await Promise.all(names.map((name) => loadClaims(join(folder, name), corpus, options)));
+  const firstFile = new Map<string, Claim>();
+  const sets = loaded.map((set): ClaimSet => {
+    const duplicates: ClaimProblem[] = [];
+    const claims = set.claims.filter((claim) => {
+      const earlier = firstFile.get(claim.id);
+      if (!earlier) {
+        firstFile.set(claim.id, claim);
+        return true;
+      }
+      duplicates.push({ file: claim.file, line: claim.line, field: 'id', id: claim.id, message: `id "${claim.id}" is already used in ${earlier.file}${earlier.line ? `:${earlier.line}` : ''}; ids must be unique across the claims/ folder` });
+      return false;
+    });
+    return { ...set, claims, problems: [...set.problems, ...duplicates] };
+  });
+  return { folder, sets, claims: sets.flatMap((set) => set.claims), problems: sets.flatMap((set) => set.problems) };
 }

@@ -51,6 +51,15 @@ export interface ClaimSet {
   readonly talk?: string;
 }
 
+/** All claims files of a corpus's `claims/` folder. */
+export interface ClaimFolder {
+  readonly folder: string;
+  /** One set a file, each with its own talk. */
+  readonly sets: readonly ClaimSet[];
+  readonly claims: readonly Claim[];
+  readonly problems: readonly ClaimProblem[];
+}
+
 /** `file:line (field): message`, the same shape as the corpus's problems. */
 export function formatClaimProblem(problem: ClaimProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;

@@ -116,7 +116,7 @@ async function parseFile<T>(root: string, file: string, kind: Kind, parse: (text
     return { value: parse(read.text, file), problems: [] };
   } catch (error) {
     const toProblem = (e: SourceError): CorpusProblem => ({ file, kind, id, line: e.line, field: e.field, message: e.message });
-    if (error instanceof PartialEvidence) return { value: error.links as T, problems: error.errors.map(toProblem) };
+    if (error instanceof Partial) return { value: error.value as T, problems: error.errors.map(toProblem) };
     if (error instanceof SourceError) return { problems: [toProblem(error)] };
     return { problems: [{ file, kind, id, message: `cannot read file: ${(error as Error).message}` }] };
   }
@@ -165,7 +165,7 @@ const PAPER_KEYS = ['id', 'title', 'authors', 'year', 'venue', 'version', 'pdfUr
 
 function parsePaper(text: string, file: string): Paper {
   const { source, body } = parseMarkdownWithFrontMatter(text);
-  return located(source, () => {
+  const paper = located(source, () => {
     const fields = new Fields(source.data);
     fields.onlyKeys(PAPER_KEYS);
     const version = fields.string('version');
@@ -183,12 +183,19 @@ function parsePaper(text: string, file: string): Paper {
       venue: fields.string('venue'),
       version,
       pdfUrl,
-      bibtexKey: citationKey(fields),
+      bibtexKey: fields.string('bibtexKey'),
       sha256,
       summary: body,
       file,
     };
   });
+  // A key that citations cannot hold is reported, and the paper still loads: export and Insert Citation
+  // both use the cleaned key (citationKey in core/citations/export.ts).
+  if (!CITATION_KEY.test(paper.bibtexKey)) {
+    const message = `"bibtexKey" may hold only letters, digits and _ : . + - /, starting with a letter, digit or _ (e.g. casper2023open); citations will use a cleaned copy of it until it is fixed`;
+    throw new Partial(paper, [new SourceError(message, source.lineOf(['bibtexKey']), 'bibtexKey')]);
+  }
+  return paper;
 }
 
 function parseChallenge(text: string, file: string): Challenge {
@@ -234,14 +241,14 @@ function parseEvidenceFile(text: string, file: string): EvidenceLink[] {
       errors.push(error);
     }
   });
-  if (errors.length > 0) throw new PartialEvidence(links, errors);
+  if (errors.length > 0) throw new Partial(links, errors);
   return links;
 }
 
-/** Raised when some links of an evidence file are bad: the good ones are still returned. */
-class PartialEvidence extends SourceError {
+/** Raised when part of a file is bad: what could be read (an evidence file's good links, a paper) still loads. */
+class Partial extends SourceError {
   constructor(
-    readonly links: EvidenceLink[],
+    readonly value: unknown,
     readonly errors: SourceError[],
   ) {
     super(errors[0]!.message, errors[0]!.line, errors[0]!.field);
@@ -272,13 +279,6 @@ function parseLink(root: Fields, items: unknown[], index: number, paper: string,
   };
 }
 
-function citationKey(fields: Fields): string {
-  const key = fields.string('bibtexKey');
-  if (!CITATION_KEY.test(key)) {
-    throw new FieldError(fields.at('bibtexKey'), `"bibtexKey" may hold only letters, digits and _ : . + - /, starting with a letter, digit or _ (e.g. casper2023open), found "${key}"`);
-  }
-  return key;
-}
 
 /** Two papers with one key would make `[@key]` ambiguous: the second is reported (it still loads). */
 function checkCitationKeys(papers: ReadonlyMap<string, Paper>): CorpusProblem[] {

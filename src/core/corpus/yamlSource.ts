@@ -23,8 +23,8 @@ export class YamlSource {
 
   /** Parses `text`; `lineOffset` is the number of file lines before it (e.g. the `---` of front matter). */
   static parse(text: string, lineOffset = 0): YamlSource | { line: number; message: string } {
-    // The parser recurses once a level: a few hundred kB of "[[[[" cost seconds and hundreds of MB
-    // before it gives up, so nesting is measured (cheaply) first.
+    // The parser recurses once a level, and costs some 30 µs and 3 kB a node: a few hundred kB of "[[[["
+    // or a 1 MB list of tiny items costs seconds and hundreds of MB. So the shape is measured (cheaply) first.
     const tooDeep = findExcessiveNesting(text);
     if (tooDeep) return { line: tooDeep.line + lineOffset, message: tooDeep.message };
     const lineCounter = new LineCounter();
@@ -162,9 +162,10 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-/** Deeper than any corpus or claims file needs; far below what makes the parser slow. */
+/** Deeper and larger than any corpus or claims file needs (the bundled claims: ~700); far below what makes the parser slow. */
 export const MAX_YAML_FLOW_DEPTH = 64;
 export const MAX_YAML_INDENT = 256;
+export const MAX_YAML_ENTRIES = 10_000;
 
 /**
  * The first line where nesting goes past the limits, or undefined. Flow nesting (`[`, `{`) is counted
@@ -175,6 +176,9 @@ export function findExcessiveNesting(text: string): { line: number; message: str
   let depth = 0;
   let line = 1;
   let lineStart = 0;
+  // Lines with content plus flow items: at least the number of nodes the parser would build.
+  let entries = 0;
+  const tooMany = () => ({ line, message: `invalid YAML: more than ${MAX_YAML_ENTRIES.toLocaleString('en')} entries (lines and list items); a corpus or claims file holds a few hundred; split it` });
   for (let index = 0; index <= text.length; index++) {
     const char = text[index];
     if (index === lineStart) {
@@ -182,6 +186,7 @@ export function findExcessiveNesting(text: string): { line: number; message: str
       if (indent > MAX_YAML_INDENT) return { line, message: `invalid YAML: nesting is deeper than ${MAX_YAML_INDENT} columns of indentation; corpus files need a few levels` };
       // A key at column 0 starts a new top-level entry: an unclosed bracket in prose above does not count.
       if (indent === 0 && char !== undefined && !'[{]}#\n\r'.includes(char)) depth = 0;
+      if (char !== undefined && char !== '\n' && char !== '#' && ++entries > MAX_YAML_ENTRIES) return tooMany();
     }
     if (char === undefined) break;
     if (char === '\n') {
@@ -192,7 +197,10 @@ export function findExcessiveNesting(text: string): { line: number; message: str
     } else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
       const end = text.indexOf('\n', index);
       index = (end < 0 ? text.length : end) - 1;
+    } else if (char === ',' && depth > 0) {
+      if (++entries > MAX_YAML_ENTRIES) return tooMany();
     } else if (char === '[' || char === '{') {
+      if (++entries > MAX_YAML_ENTRIES) return tooMany();
       if (++depth > MAX_YAML_FLOW_DEPTH) return { line, message: `invalid YAML: brackets nest deeper than ${MAX_YAML_FLOW_DEPTH} levels; corpus files need a few` };
     } else if ((char === ']' || char === '}') && depth > 0) {
       depth--;

@@ -10,5 +10,6 @@ export {
 } from './download';
 export { DownloadError, formatBytes, isDownloadError, type DownloadErrorDetails, type DownloadErrorKind } from './errors';
 export { inspectLocalPdf, installLocalPdf, isSafePaperId, type InstallOptions, type LocalPdf } from './localPdf';
+export { matchPdfsToPapers, pdfFilesIn, type FolderMatch, type MatchedBy, type MatchOptions, type PdfMatch } from './matchPdfs';
 export { pdfHeaderProblem } from './pdfHeader';
 export { isAllowedRedirect, isValidTestOrigin, pinnedDownloadUrl, type PinnedPaper, type UrlPolicy } from './pinnedUrl';

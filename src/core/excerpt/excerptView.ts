@@ -1,8 +1,10 @@
 import type { Paper, QuoteSource } from '../corpus/model';
+import { excerptStatusText } from './statusText';
 import type { QuoteAnchor } from '../pdf/anchor';
 import { normalizeText } from '../pdf/normalize';
 import type { TextBox } from '../pdf/textModel';
-import { shortAuthors, type PaperRef } from '../panels/panelModels';
+import { shortAuthors } from '../render/untrustedText';
+import type { PaperRef } from '../panels/panelViews';
 
 /** Which stored quote an excerpt panel shows. */
 export interface ExcerptTarget {
@@ -33,10 +35,20 @@ export interface ExcerptFound {
   readonly pageCount: number;
   /** The quote's boxes on `page`, in PDF user space. */
   readonly rects: readonly TextBox[];
+  /** Every page the quote is on with its boxes there: two for a quote across a page break; [] when not found. */
+  readonly parts: readonly ExcerptPart[];
   readonly paragraph: ParagraphParts;
   readonly pdfName: string;
   /** True when the PDF's hash differs from the pinned version's (an attached file of another version). */
   readonly otherVersion: boolean;
+  /** The status line, written by the host ("Found approximately (score 0.93) on page 2…"). */
+  readonly statusText: string;
+}
+
+/** The piece of a quote on one page, for highlighting. */
+export interface ExcerptPart {
+  readonly page: number;
+  readonly rects: readonly TextBox[];
 }
 
 export interface ExcerptUnavailable {
@@ -63,7 +75,7 @@ export function splitParagraph(paragraph: string, quote: string): ParagraphParts
 }
 
 export function excerptFound(target: ExcerptTarget, paper: Paper, anchor: QuoteAnchor, pageCount: number, pdfName: string, pdfSha256: string): ExcerptFound {
-  return {
+  const view: Omit<ExcerptFound, 'statusText'> = {
     kind: 'excerpt',
     target,
     paper: paperRefOf(paper),
@@ -73,8 +85,11 @@ export function excerptFound(target: ExcerptTarget, paper: Paper, anchor: QuoteA
     page: anchor.page ?? Math.min(target.page, pageCount),
     pageCount,
     rects: anchor.rects,
-    paragraph: anchor.status === 'not-found' ? { before: '', match: '', after: '' } : splitParagraph(anchor.paragraph, target.quote),
+    parts: anchor.parts.map(({ page, rects }) => ({ page, rects })),
+    // Marked by what the PDF says there, not by the stored quote: a fuzzy match differs from the quote.
+    paragraph: anchor.status === 'not-found' ? { before: '', match: '', after: '' } : splitParagraph(anchor.paragraph, anchor.matched || target.quote),
     pdfName,
     otherVersion: paper.sha256 !== undefined && paper.sha256 !== pdfSha256,
   };
+  return { ...view, statusText: excerptStatusText(view) };
 }

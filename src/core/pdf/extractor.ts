@@ -1,14 +1,14 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
 import { defaultTextCacheDir } from './locations';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 import { pdfError, PdfReadError } from './pdfErrors';
 import { readPdfFile } from './pdfFile';
 import { cacheKey, decodePage, ensureCacheFolder, readCachedPages, sha256OfBytes } from './textCache';
 import type { DocumentText } from './textModel';
-import type { ExtractJob, ExtractReply } from './workerProtocol';
+import { MEMORY_EXIT_CODE, type ExtractJob, type ExtractReply, type HostSettings } from './workerProtocol';
 
 export interface ExtractorOptions {
   /** The worker bundle. Default: pdfWorker.js beside the calling bundle (dist/). */
@@ -21,6 +21,13 @@ export interface ExtractorOptions {
   readonly idleMs?: number;
   /** Heap cap of a worker: a file that blows it kills that worker only. Default 1024 MB. */
   readonly maxHeapMb?: number;
+  /**
+   * Resident memory cap of a reader process (pdf.js's decoded buffers included, which the heap cap does
+   * not count): a file that passes it is reported as a bad PDF. Default 1536 MB.
+   */
+  readonly maxMemoryMb?: number;
+  /** The reader process's bundle. Default: pdfHost.js beside the worker bundle. */
+  readonly hostScript?: string;
   /** The per-user secret that signs text cache entries. Default: textCache's defaultCacheKeyFile(). */
   readonly cacheKeyFile?: string;
 }
@@ -40,15 +47,16 @@ export function poolSize(reserve = 1): number {
 }
 
 interface Slot {
-  readonly worker: Worker;
+  readonly worker: ChildProcess;
   job?: { readonly request: ExtractJob; readonly resolve: (reply: ExtractReply) => void; readonly reject: (error: Error) => void; readonly timer: NodeJS.Timeout };
   idleTimer?: NodeJS.Timeout;
 }
 
 /**
- * Reads PDFs' text through a small pool of worker_threads (pdf.js never runs on the caller's event loop)
+ * Reads PDFs' text through a small pool of reader processes, each running PDFium in a worker thread (so
+ * PDFium never runs on the caller's event loop, and its memory is the OS's to bound: see extractHost.ts),
  * and an on-disk cache keyed by sha256 (the second open parses nothing). Timeouts and caps keep a hostile
- * file from hanging the caller: the worker is killed and the file reported.
+ * file from hanging the caller or eating its memory: the reader is killed and the file reported.
  */
 export class PdfTextExtractor {
   private readonly slots: Slot[] = [];
@@ -121,17 +129,29 @@ export class PdfTextExtractor {
     const timer = setTimeout(() => void this.retire(slot, pdfError(pending.request.file, 'timeout', `${(timeoutMs / 1000).toFixed(timeoutMs < 1000 ? 3 : 0)} s`)), timeoutMs);
     slot.job = { ...pending, timer };
     slot.worker.ref();
-    slot.worker.postMessage(pending.request);
+    slot.worker.channel?.ref();
+    slot.worker.send(pending.request);
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerScript ?? join(__dirname, 'pdfWorker.js'), {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 1024 },
+    const workerScript = this.options.workerScript ?? join(__dirname, 'pdfWorker.js');
+    const maxMemoryMb = this.options.maxMemoryMb ?? 1536;
+    const settings: HostSettings = { workerScript, maxHeapMb: this.options.maxHeapMb ?? 1024, maxMemoryMb };
+    const worker = fork(this.options.hostScript ?? join(dirname(workerScript), 'pdfHost.js'), [], {
+      // 'advanced': typed arrays (the pages' item positions) travel as such, not as JSON.
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      execArgv: [],
+      // In VS Code the host's executable is Electron: it must run the script as plain Node.
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LITCOMP_PDF_HOST: JSON.stringify(settings) },
     });
     const slot: Slot = { worker };
+    const file = () => slot.job?.request.file ?? '';
     worker.on('message', (reply: ExtractReply) => this.finish(slot, reply));
-    worker.on('error', (error) => void this.retire(slot, pdfError(slot.job?.request.file ?? '', 'worker-failed', error.message)));
-    worker.on('exit', (code) => void this.retire(slot, pdfError(slot.job?.request.file ?? '', 'worker-failed', `it exited with code ${code}`)));
+    worker.on('error', (error) => void this.retire(slot, pdfError(file(), 'worker-failed', error.message)));
+    worker.on('exit', (code, signal) =>
+      void this.retire(slot, code === MEMORY_EXIT_CODE ? pdfError(file(), 'memory', `${maxMemoryMb} MB`) : pdfError(file(), 'worker-failed', `it exited with ${signal ?? `code ${code}`}`)),
+    );
     this.slots.push(slot);
     return slot;
   }
@@ -141,7 +161,8 @@ export class PdfTextExtractor {
     if (!job || job.request.id !== reply.id) return;
     clearTimeout(job.timer);
     slot.job = undefined;
-    slot.worker.unref(); // an idle worker must not keep a CLI process alive
+    slot.worker.unref(); // an idle reader must not keep a CLI process alive
+    slot.worker.channel?.unref();
     slot.idleTimer = setTimeout(() => void this.retire(slot), this.options.idleMs ?? 30_000).unref();
     job.resolve(reply);
     this.pump();
@@ -158,7 +179,13 @@ export class PdfTextExtractor {
       slot.job.reject(error ?? pdfError(slot.job.request.file, 'worker-failed', 'it stopped'));
       slot.job = undefined;
     }
-    await slot.worker.terminate();
+    if (slot.worker.exitCode === null && slot.worker.signalCode === null) {
+      const exited = new Promise((resolve) => slot.worker.once('exit', resolve));
+      // An idle reader is unref'd: without this, a CLI whose last step is this wait would end mid-await.
+      slot.worker.ref();
+      slot.worker.kill('SIGKILL');
+      await exited;
+    }
     this.pump();
   }
 }

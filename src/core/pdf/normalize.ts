@@ -111,3 +111,14 @@ export function matchKey(text: string): string {
 export function rawRange(mapped: MappedText, start: number, end: number): { start: number; end: number } {
   return { start: mapped.toRaw[start]!, end: mapped.toRaw[end - 1]! + 1 };
 }
+
+/** What a quote copied from a page keeps: the printed characters, with only the PDF's artefacts undone. */
+const READABLE_STEPS: readonly [RegExp, Replacement][] = [NORMALIZE_STEPS[0]!, NORMALIZE_STEPS[1]!, NORMALIZE_STEPS[2]!, [/\s+/g, ' ']];
+
+/**
+ * A passage of a page's raw text as a person would write the quote: ligatures spelled out, soft hyphens
+ * and line-end hyphenation removed, line breaks as spaces; quotes, dashes and case as printed.
+ */
+export function readableQuote(raw: string): string {
+  return applySteps(identityMapped(raw), READABLE_STEPS).text;
+}

@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize';
+import { furnitureItems } from './pageFurniture';
 import type { PageLayout } from './textModel';
 
 interface Line {
@@ -13,9 +14,10 @@ interface Line {
 /** The longest paragraph returned whole; a longer one is cut to this many characters around the quote. */
 const MAX_PARAGRAPH_CHARS = 1500;
 
-/** The page's lines (runs of text between "\n"), with the geometry of their items. */
+/** The page's lines (runs of text between "\n"), with the geometry of their items; furniture left out. */
 function pageLines(page: PageLayout): Line[] {
   const lines: Line[] = [];
+  const furniture = furnitureItems(page);
   let itemIndex = 0;
   let start = 0;
   while (start <= page.text.length) {
@@ -24,7 +26,7 @@ function pageLines(page: PageLayout): Line[] {
     let x0 = Infinity, x1 = -Infinity, y = 0, height = 0;
     while (itemIndex < page.items.length && page.items[itemIndex]!.start < end) {
       const item = page.items[itemIndex++]!;
-      if (item.str.trim() === '') continue;
+      if (item.str.trim() === '' || furniture.has(item)) continue;
       if (x0 === Infinity) y = item.y;
       x0 = Math.min(x0, item.x);
       x1 = Math.max(x1, item.x + item.width);
@@ -40,15 +42,17 @@ function pageLines(page: PageLayout): Line[] {
 /** The usual distance between consecutive lines of the page, for telling a paragraph gap from line spacing. */
 function typicalLineSpacing(lines: readonly Line[]): number {
   const gaps = lines.slice(1).map((line, index) => lines[index]!.y - line.y).filter((gap) => gap > 0).sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)] ?? 12;
+  return gaps[Math.floor((gaps.length - 1) / 2)] ?? 12; // the lower median: with few lines, the gap to a heading is half of them
 }
 
 /** Whether a paragraph ends between line `above` and the next line `below` (in reading order). */
 function breaksBetween(above: Line, below: Line, spacing: number, columnRight: number): boolean {
   const em = Math.max(above.height, below.height, 1);
-  if (Math.abs(above.height - below.height) > 0.2 * em) return true; // a heading or caption starts or ends
+  // A heading or caption starts or ends: "Abstract" at 12 pt above a 10 pt paragraph differs by a sixth.
+  if (Math.abs(above.height - below.height) > 0.15 * em) return true;
   const sameColumn = Math.abs(above.x0 - below.x0) < 6 * em && below.y < above.y;
-  if (sameColumn && above.y - below.y > spacing * 1.5) return true; // a blank gap
+  // A blank gap down the page: in one column, or below a line set apart elsewhere (a centred running head).
+  if (below.y < above.y && above.y - below.y > spacing * 1.5) return true;
   const indented = below.x0 > above.x0 + 0.5 * em && below.x0 < above.x0 + 4 * em;
   const shortLine = above.x1 < columnRight - 2 * em;
   return sameColumn && (indented || shortLine);
@@ -66,10 +70,13 @@ export function paragraphAround(page: PageLayout, start: number, end: number): s
   let last = first;
   while (last + 1 < lines.length && lines[last]!.end < end) last++;
   const spacing = typicalLineSpacing(lines);
-  // The right edge of the text block around a line: its neighbours' (an abstract is narrower than the column).
+  // The right edge of the text block around a line: its neighbours' (an abstract is narrower than the
+  // column). Only lines of the block count: left edges within two ems (an indent) and the same font size;
+  // a centred author line above the abstract would otherwise make its first line look short.
   const blockRight = (index: number) => {
     const line = lines[index]!;
-    const near = lines.slice(Math.max(0, index - 2), index + 3).filter((other) => Math.abs(other.x0 - line.x0) < 6 * line.height);
+    const sameBlock = (other: Line) => Math.abs(other.x0 - line.x0) < 2 * line.height && Math.abs(other.height - line.height) <= 0.15 * line.height;
+    const near = lines.slice(Math.max(0, index - 2), index + 3).filter(sameBlock);
     return Math.max(...near.map((other) => other.x1));
   };
   let top = first;

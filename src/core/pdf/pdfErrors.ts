@@ -9,7 +9,9 @@ export type PdfErrorKind =
   | 'too-many-pages'
   | 'too-large'
   | 'timeout'
-  | 'worker-failed';
+  | 'memory'
+  | 'worker-failed'
+  | 'node-too-old';
 
 export class PdfReadError extends Error {
   override readonly name = 'PdfReadError';
@@ -43,6 +45,10 @@ export function pdfErrorMessage(kind: PdfErrorKind, detail = ''): string {
       return `the file is too large (${detail}); attach the paper itself rather than a whole volume`;
     case 'timeout':
       return `reading the PDF's text took longer than ${detail} and was stopped; the file may be malformed or hostile; attach another copy`;
+    case 'memory':
+      return `reading the PDF's text needed more than ${detail} of memory and was stopped; it may be a compressed "bomb" (streams that inflate to gigabytes) or malformed; attach another copy`;
+    case 'node-too-old':
+      return `reading PDFs needs Node 22.13 or newer (pdf.js 6); this is Node ${detail}: run with a newer Node (VS Code 1.101+ brings one)`;
     case 'worker-failed':
       return `the PDF text reader stopped (${detail}); try again, or attach another copy of the PDF`;
   }

@@ -1,13 +1,15 @@
-import { matchKey } from './normalize';
-import type { PageText } from './pageText';
+import { anchorQuote } from './anchor';
+import type { PageLayout } from './textModel';
 
 export type QuoteStatus = { status: 'found'; page: number } | { status: 'found-elsewhere'; page: number } | { status: 'not-found' };
 
-/** Where a quote is in a PDF's pages: at the stated page, on another page, or nowhere. */
-export function locateQuote(pages: readonly PageText[], quote: string, statedPage: number): QuoteStatus {
-  const needle = matchKey(quote);
-  const keys = pages.map((page) => matchKey(page.text));
-  if (keys[statedPage - 1]?.includes(needle)) return { status: 'found', page: statedPage };
-  const other = keys.findIndex((key) => key.includes(needle));
-  return other >= 0 ? { status: 'found-elsewhere', page: other + 1 } : { status: 'not-found' };
+/**
+ * Where a quote is verbatim (up to ligatures, line-end hyphens, typographic quotes and case) in a PDF's
+ * pages: at the stated page (also when it runs across a page break from or onto it), on another page, or
+ * nowhere. A near miss is not verbatim: no fuzzy matching here.
+ */
+export function locateQuote(pages: readonly PageLayout[], quote: string, statedPage: number): QuoteStatus {
+  const anchor = anchorQuote(pages, { exact: quote, page: statedPage }, { verbatimOnly: true });
+  if (anchor.status === 'not-found' || anchor.page === null) return { status: 'not-found' };
+  return anchor.status === 'found' ? { status: 'found', page: statedPage } : { status: 'found-elsewhere', page: anchor.page };
 }

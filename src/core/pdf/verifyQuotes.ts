@@ -15,7 +15,7 @@ export interface QuoteVerdict {
   readonly quote: string;
   readonly source: QuoteSource;
   readonly status: VerifyStatus;
-  /** What a person reads, e.g. "found elsewhere (p.7)" or "unverified (PDF missing)". */
+  /** What a person reads, e.g. "found elsewhere (p.7)", "found approximately (score 0.97)" or "unverified (PDF missing)". */
   readonly label: string;
   readonly foundPage?: number;
   readonly method?: AnchorMethod;
@@ -31,6 +31,8 @@ export interface VerifySummary {
   readonly notFound: number;
   readonly pdfMissing: number;
   readonly pdfError: number;
+  /** Of those found (at their page or elsewhere), how many only approximately: not verbatim, a failure. */
+  readonly approximate: number;
 }
 
 export interface VerifyOptions {
@@ -47,12 +49,16 @@ export function pdfPathFor(pdfDir: string, paper: PaperId): string {
   return join(pdfDir, `${paper}.pdf`);
 }
 
-function labelOf(status: VerifyStatus, source: QuoteSource, foundPage?: number): string {
+/** A fuzzy match's score, for its label: a near miss must never read as the paper's words. */
+type Approximate = { readonly score: number } | undefined;
+
+function labelOf(status: VerifyStatus, source: QuoteSource, foundPage?: number, approximate?: Approximate): string {
+  const score = approximate ? approximate.score.toFixed(2) : '';
   switch (status) {
     case 'found':
-      return 'found';
+      return approximate ? `found approximately (score ${score})` : 'found';
     case 'found-elsewhere':
-      return `found elsewhere (p.${foundPage})`;
+      return approximate ? `found approximately elsewhere (p.${foundPage}, score ${score})` : `found elsewhere (p.${foundPage})`;
     case 'not-found':
       return 'NOT FOUND';
     case 'pdf-missing':
@@ -89,7 +95,8 @@ export async function verifyCorpusQuotes(corpus: Corpus, options: VerifyOptions)
       }
       const anchor = anchorQuote(document.pages, { exact: quote.quote, page: quote.page });
       const found = anchor.status !== 'not-found' ? { foundPage: anchor.page!, method: anchor.method!, score: anchor.score } : {};
-      verdicts.push({ ...base, status: anchor.status, label: labelOf(anchor.status, quote.source, anchor.page ?? undefined), ...found });
+      const approximate = anchor.method === 'fuzzy' ? { score: anchor.score } : undefined;
+      verdicts.push({ ...base, status: anchor.status, label: labelOf(anchor.status, quote.source, anchor.page ?? undefined, approximate), ...found });
     }
   }
   return verdicts;
@@ -104,10 +111,14 @@ export function summarize(verdicts: readonly QuoteVerdict[]): VerifySummary {
     notFound: count('not-found'),
     pdfMissing: count('pdf-missing'),
     pdfError: count('pdf-error'),
+    approximate: verdicts.filter((verdict) => verdict.method === 'fuzzy').length,
   };
 }
 
-/** A quote of a PDF that is present but not confirmed at its stated page: what makes `verify` fail. */
+/**
+ * A quote of a PDF that is present but not confirmed verbatim at its stated page: what makes `verify`
+ * fail. A quote found only approximately is not the paper's words.
+ */
 export function hasFailures(summary: VerifySummary): boolean {
-  return summary.foundElsewhere + summary.notFound + summary.pdfError > 0;
+  return summary.foundElsewhere + summary.notFound + summary.pdfError + summary.approximate > 0;
 }

@@ -15,6 +15,16 @@ export interface ExtractJob {
   readonly limits: PdfLimits;
 }
 
+/** How the reader process (extractHost.ts) is set up; passed in its environment. */
+export interface HostSettings {
+  readonly workerScript: string;
+  readonly maxHeapMb: number;
+  readonly maxMemoryMb: number;
+}
+
+/** The reader process's exit code when it passed its memory cap. */
+export const MEMORY_EXIT_CODE = 86;
+
 /** PDF worker → main thread. Errors travel as data: Error objects lose their class across threads. */
 export type ExtractReply =
   | { readonly id: number; readonly ok: true; readonly pages: EncodedPage[] }

@@ -4,6 +4,10 @@
  */
 export { buildSearchIndex, deserializeSearchIndex, SearchIndex, type IndexableDocument, type IndexedPaper, type MatchedTerm, type SearchHit, type SearchOptions, type SerializedSearchIndex } from './searchIndex';
 export { readCorpusDocuments, type CorpusDocuments } from './documents';
+export { describeMatches } from './explain';
 export { pagePassages, quotePassages, splitSentences, type Passage, type PassageSource } from './passages';
 export { Lexicon, lexiconEntry, type WeightedTerm } from './lexicon';
 export { stems, tokenize, type Token } from './tokenize';
+export { pdfStampOf, quotesKeyOf, stalePapers, type PaperNow } from './indexPlan';
+export { SearchWorkerClient } from './workerClient';
+export { IndexFileError } from './indexFile';

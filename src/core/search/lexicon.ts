@@ -18,8 +18,8 @@ interface Translation {
 
 /**
  * The lexicon compiled for lookup: indexed by the stem of each entry's first word, longest entries first.
- * A later entry for the same Russian phrase replaces an earlier one, so a person's corpus can override the
- * bundled rendering of a term.
+ * An entry of a later file for the same Russian phrase replaces the earlier file's, so a person's corpus can
+ * override the bundled rendering of a term.
  */
 export class Lexicon {
   private readonly table = new Map<string, Translation[]>();
@@ -27,14 +27,21 @@ export class Lexicon {
   static readonly empty = new Lexicon([]);
 
   constructor(entries: readonly LexiconEntry[]) {
-    const bySource = new Map<string, Translation>();
+    // Keyed by the stemmed phrase: "лучше" and "лучший" are one entry once stemmed. Within a file their
+    // renderings add up; a later file (a person's own corpus) replaces the earlier file's rendering.
+    const bySource = new Map<string, { file?: string; translation: Translation }>();
     for (const entry of entries) {
       const source = tokenize(entry.russian).map((token) => token.stem);
       const alternatives = entry.english.map((english) => tokenize(english).map((token) => token.stem)).filter((stems) => stems.length > 0);
       if (source.length === 0 || alternatives.length === 0) continue; // the loader reported it
-      bySource.set(source.join(' '), { source, alternatives });
+      const key = source.join(' ');
+      const earlier = bySource.get(key);
+      const merged = earlier && earlier.file === entry.file ? [...earlier.translation.alternatives, ...alternatives] : alternatives;
+      const distinct = [...new Map(merged.map((stems) => [stems.join(' '), stems])).values()];
+      const translation = { source, alternatives: distinct };
+      bySource.set(key, { file: entry.file, translation });
     }
-    for (const translation of bySource.values()) {
+    for (const { translation } of bySource.values()) {
       const list = this.table.get(translation.source[0]!) ?? [];
       list.push(translation);
       this.table.set(translation.source[0]!, list);
@@ -83,7 +90,7 @@ export function lexiconEntry(russian: string, english: unknown): LexiconEntry | 
   if (tokenize(russian).length === 0) return `"${russian}" has only stop words, which the search ignores; write the word that carries the meaning`;
   const list = typeof english === 'string' ? [english] : Array.isArray(english) ? english : undefined;
   if (!list || list.length === 0 || list.some((item) => typeof item !== 'string' || !item.trim())) {
-    return `the English side of "${russian}" must be a word or phrase, or a list of them, e.g. [reward, reward model]`;
+    return `the English side of "${russian}" must be a word or phrase, or a list of them, e.g. [reward, reward model] (quote words YAML reads as something else: "true", "no", "null")`;
   }
   for (const item of list as string[]) {
     if (CYRILLIC.test(item)) return `the English side of "${russian}" contains Cyrillic ("${item}"): write the English word a paper would use`;

@@ -28,7 +28,16 @@ const RUSSIAN_STOPWORDS = new Set(
 );
 
 const CYRILLIC = /[\u0400-\u04ff]/;
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * A number with its decimals and unit letters is one token ("1.1", "6.7b", "52b"), so a claim's "1.1%" finds
+ * "1.1%" and not every page with a 1 on it; otherwise a run of letters and digits.
+ */
+const WORD = /\d+(?:[.,]\d+)*\p{L}*|[\p{L}\p{N}]+/gu;
+/** Digit groups of thousands: "123,169" and the Russian "123 169" are the same number as "123169". */
+const THOUSANDS = /\b(\d{1,3})(?:[,\u00a0\u202f ](\d{3}))+\b(?![.,]\d)/g;
+const GROUP_SEPARATOR = /[,\u00a0\u202f ]/g;
+/** The decimal comma of Russian text ("1,8") written as English text writes it ("1.8"). */
+const DECIMAL_COMMA = /(?<=\d),(?=\d)/g;
 
 // Stemming dominates tokenising time; a corpus has few distinct words, so each is stemmed once.
 const stemCache = new Map<string, Token | null>();
@@ -40,16 +49,17 @@ function tokenOf(word: string): Token | null {
   const russian = CYRILLIC.test(word);
   if (word.length < 2 && !/\d/.test(word)) token = null;
   else if (russian ? RUSSIAN_STOPWORDS.has(word) : ENGLISH_STOPWORDS.has(word)) token = null;
-  else token = { stem: russian ? stemRussian(word) : /^\d+$/.test(word) ? word : stemEnglish(word), russian, word };
+  else token = { stem: russian ? stemRussian(word) : /\d/.test(word) ? word : stemEnglish(word), russian, word };
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(word, token);
   return token;
 }
 
-/** Lower-cased (ё as е), split on anything not a letter or digit, stop words dropped, each word stemmed. */
+/** Lower-cased (ё as е), numbers kept whole, split on anything else not a letter or digit, stop words dropped, each word stemmed. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const [word] of text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').matchAll(WORD)) {
+  const plain = text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(THOUSANDS, (digits) => digits.replace(GROUP_SEPARATOR, '')).replace(DECIMAL_COMMA, '.');
+  for (const [word] of plain.matchAll(WORD)) {
     const token = tokenOf(word);
     if (token) tokens.push(token);
   }

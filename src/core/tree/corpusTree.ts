@@ -6,7 +6,7 @@ import type { Challenge, Corpus, CorpusProblem, EvidenceLink, Paper } from '../c
  *  papers view:     paper → challenges it informs → evidence
  * Broken corpus files appear as `problem` nodes where the item would have been.
  */
-export type TreeNode = ChallengeNode | PaperNode | EvidenceNode | ProblemNode;
+export type TreeNode = ChallengeNode | PaperNode | EvidenceNode | ProblemNode | NoMatchNode;
 
 interface BaseNode {
   /** Unique within its view; stable across reloads so expansion state survives. */
@@ -46,6 +46,12 @@ export interface ProblemNode extends BaseNode {
   readonly problem: CorpusProblem;
 }
 
+/** The one row of a view whose filter matches nothing: says so and offers to clear it. */
+export interface NoMatchNode extends BaseNode {
+  readonly kind: 'no-match';
+  readonly filter: string;
+}
+
 export type ViewKind = 'challenges' | 'papers';
 
 export function compareSectionIds(a: string, b: string): number {
@@ -67,7 +73,7 @@ export class CorpusTree {
   constructor(
     private readonly corpus: Corpus,
     readonly view: ViewKind,
-    filter = '',
+    private readonly filter = '',
   ) {
     this.needle = filter.trim().toLowerCase();
     const sorted = [...corpus.challenges.values()].sort((a, b) => compareSectionIds(a.id, b.id));
@@ -83,8 +89,11 @@ export class CorpusTree {
   }
 
   roots(): TreeNode[] {
-    const nodes = this.view === 'challenges' ? this.challengeRoots() : this.paperRoots();
-    return this.keep(nodes);
+    const nodes = this.keep(this.view === 'challenges' ? this.challengeRoots() : this.paperRoots());
+    // An empty view would show the "no papers loaded yet" welcome, which is not what happened. (Broken
+    // files are listed whatever the filter, so they do not count as a match.)
+    if (this.filtered && nodes.every((node) => node.kind === 'problem')) return [{ kind: 'no-match', key: '/no-match', matched: true, filter: this.filter.trim() }, ...nodes];
+    return nodes;
   }
 
   children(node: TreeNode): TreeNode[] {

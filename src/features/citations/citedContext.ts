@@ -39,3 +39,14 @@ export function keyInProgress(linePrefix: string, language: CitationLanguage): K
 export function keyRestLength(lineSuffix: string): number {
   return /^[\p{L}\p{N}_:.#$%&\-+?<>~/]*/u.exec(lineSuffix)![0].length;
 }
+
+/**
+ * What a completed key needs after it so the citation is closed: `]` in Markdown, `}` in LaTeX, unless the
+ * rest of the line already closes it (e.g. completing inside `[@sti]` or `\cite{a, b}`).
+ */
+export function closingAfterKey(lineSuffixAfterKey: string, language: CitationLanguage): string {
+  const [close, opens] = language === 'latex' ? ['}', /[{\\]/] : [']', /\[/];
+  const closeAt = lineSuffixAfterKey.indexOf(close);
+  const nextOpen = lineSuffixAfterKey.search(opens);
+  return closeAt >= 0 && (nextOpen < 0 || closeAt < nextOpen) ? '' : close;
+}

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { citationAt, parseCitations } from '../../core/citations/parse';
+import { citationKey } from '../../core/citations/export';
+import { displayLine } from '../../core/render/untrustedText';
 import type { Corpus, Paper } from '../../core/corpus/model';
 import type { CorpusService } from '../../services/corpusService';
 import { paperIdOf } from '../../services/paperArgument';
@@ -37,6 +39,8 @@ export async function insertCitation(corpusService: CorpusService, argument?: un
     return { status: 'failed', key: '' };
   }
 
+  // The same cleaned key the exported bibliography uses, so the citation finds its entry.
+  const key = citationKey(paper);
   const document = editor.document;
   const language = citationLanguageOfDocument(document.languageId);
   const cursor = editor.selection.active;
@@ -46,15 +50,15 @@ export async function insertCitation(corpusService: CorpusService, argument?: un
   if (inside && inside.syntax !== 'pandoc-in-text' && document.offsetAt(cursor) > inside.start && document.offsetAt(cursor) < inside.end) {
     const close = document.positionAt(inside.end - 1);
     at = new vscode.Selection(close, close);
-    text = language === 'latex' ? `,${paper.bibtexKey}` : `; @${paper.bibtexKey}`;
+    text = language === 'latex' ? `,${key}` : `; @${key}`;
   } else {
     // Right after a word, the citation is set off as each syntax expects: a space, or LaTeX's tie.
     const before = at.start.character > 0 ? document.lineAt(at.start.line).text[at.start.character - 1]! : '';
     const separator = /[\p{L}\p{N}]/u.test(before) ? (language === 'latex' ? '~' : ' ') : '';
-    text = separator + (language === 'latex' ? `\\cite{${paper.bibtexKey}}` : `[@${paper.bibtexKey}]`);
+    text = separator + (language === 'latex' ? `\\cite{${key}}` : `[@${key}]`);
   }
   const ok = await editor.edit((edit) => (at.isEmpty ? edit.insert(at.active, text) : edit.replace(at, text)));
-  return ok ? { status: 'inserted', key: paper.bibtexKey, text } : { status: 'failed', key: paper.bibtexKey };
+  return ok ? { status: 'inserted', key, text } : { status: 'failed', key };
 }
 
 function findPaper(corpus: Corpus, wanted: string): Paper | undefined {
@@ -63,8 +67,8 @@ function findPaper(corpus: Corpus, wanted: string): Paper | undefined {
 
 async function pickPaper(corpus: Corpus): Promise<Paper | undefined> {
   const items = [...corpus.papers.values()].map((paper) => ({
-    label: paper.title,
-    description: paper.bibtexKey,
+    label: displayLine(paper.title, 200),
+    description: displayLine(paper.bibtexKey, 80),
     detail: `${shortAuthors(paper)} · ${pinnedSource(paper)}`,
     paper,
   }));

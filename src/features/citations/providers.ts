@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { citationAt, parseCitations, type Citation, type CitedKey } from '../../core/citations/parse';
 import type { Corpus, Paper } from '../../core/corpus/model';
 import type { CorpusService } from '../../services/corpusService';
-import { citationLanguageOfDocument, keyInProgress, keyRestLength } from './citedContext';
+import { citationLanguageOfDocument, closingAfterKey, keyInProgress, keyRestLength } from './citedContext';
 import { escapeMarkdown, paperMarkdown, shortAuthors } from '../../services/paperMarkdown';
+import { displayLine } from '../../core/render/untrustedText';
 
 export const CITATION_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'tex' }];
 export const COMPLETION_TRIGGERS = ['@', '{', ','];
@@ -35,16 +36,20 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     const line = document.lineAt(position.line).text;
-    const typing = keyInProgress(line.slice(0, position.character), citationLanguageOfDocument(document.languageId));
+    const language = citationLanguageOfDocument(document.languageId);
+    const typing = keyInProgress(line.slice(0, position.character), language);
     if (!typing) return undefined;
     const corpus = await this.corpus.get();
     const start = new vscode.Position(position.line, typing.column);
-    const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, position.translate(0, keyRestLength(line.slice(position.character)))) };
+    const rest = keyRestLength(line.slice(position.character));
+    const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, position.translate(0, rest)) };
+    const closing = closingAfterKey(line.slice(position.character + rest), language);
     return [...papersByKey(corpus).entries()].map(([key, paper]) => {
       const item = new vscode.CompletionItem({ label: key, description: shortAuthors(paper) }, vscode.CompletionItemKind.Reference);
-      item.detail = paper.title;
+      item.detail = displayLine(paper.title, 200);
       item.documentation = paperMarkdown(paper);
       item.range = range;
+      item.insertText = key + closing;
       // Typing words of the title or an author's name finds the key too.
       item.filterText = `${key} ${paper.title} ${paper.authors.join(' ')}`;
       item.sortText = key;

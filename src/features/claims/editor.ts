@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/model';
-import { claimSummary, needsAttention, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
+// Untrusted text (claims, quotes, notes) must not turn into Markdown links or formatting in a hover.
+import { escapeMarkdown, surnameOf } from '../../core/render/untrustedText';
+import { claimSummary, needsAttention, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import type { Verdict } from '../../core/claims';
 import type { CorpusService } from '../../services/corpusService';
 import { CLAIM_LANGUAGES, type ClaimsService } from './service';
@@ -25,10 +27,6 @@ function rangeOf(document: vscode.TextDocument, claim: Pick<DocumentClaim, 'star
   return new vscode.Range(document.positionAt(claim.start), document.positionAt(claim.end));
 }
 
-/** Untrusted text (claims, quotes, notes) must not turn into Markdown links or formatting in a hover. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
-}
 
 function commandLink(title: string, command: string, argument: unknown): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([argument]))})`;
@@ -39,13 +37,13 @@ export function claimHover(claim: DocumentClaim, corpus: Corpus): vscode.Markdow
   const hover = new vscode.MarkdownString();
   // Only our own navigation commands may run from a hover link.
   hover.isTrusted = { enabledCommands: ['literatureCompanion.openExcerpt', 'literatureCompanion.openPaper', 'literatureCompanion.openClaim'] };
-  hover.appendMarkdown(`**${escapeMarkdown(verdictLabel(claim.verdict))}** · ${escapeMarkdown(claimSummary(claim))}\n\n`);
+  hover.appendMarkdown(`**${escapeMarkdown(verdictLabel(claim.verdict))}** · ${escapeMarkdown(sourcesSummary(claim))}\n\n`);
   if (claim.gloss) hover.appendMarkdown(`*${escapeMarkdown(claim.gloss)}*\n\n`);
   if (claim.rationale) hover.appendMarkdown(`${escapeMarkdown(claim.rationale)}\n\n`);
   if (claim.note) hover.appendMarkdown(`${vscode.l10n.t('Note')}: ${escapeMarkdown(claim.note)}\n\n`);
   for (const evidence of claim.evidence) {
     const paper = corpus.papers.get(evidence.paper);
-    const who = paper ? `${paper.authors[0]?.split(' ').pop() ?? ''} ${paper.year}` : `arXiv ${evidence.paper}`;
+    const who = paper ? `${surnameOf(paper.authors[0] ?? '')} ${paper.year}` : `arXiv ${evidence.paper}`;
     const unverified = evidence.verified ? '' : ` · ${vscode.l10n.t('unverified (transcription)')}`;
     hover.appendMarkdown(`> ${escapeMarkdown(evidence.quote)}\n\n`);
     hover.appendMarkdown(

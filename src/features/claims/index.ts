@@ -1,14 +1,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createAnnotation, moveTo, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
+import { createAnnotation, moveTo, quoteChanged, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
+import { describeMatches, type SearchHit } from '../../core/search';
 import type { CorpusService } from '../../services/corpusService';
 import type { PanelManager } from '../../services/companionPanels';
 import type { PdfLibrary } from '../../services/pdfLibrary';
+import { localFolderOf } from '../../services/workspacePaths';
 import { activateClaimEditor } from './editor';
-import { ClaimsService } from './service';
+import { registerGitMergeSetup } from './gitMerge';
+import { registerFindEvidence, type FindEvidenceTarget } from './findEvidence';
+import { CLAIM_LANGUAGES, ClaimsService } from './service';
 import { EvidenceSuggestions } from './suggestions';
 import { ClaimsTreeProvider, type ClaimsNode } from './view';
 
@@ -24,6 +28,8 @@ export interface LinkClaimOptions {
   readonly evidence?: readonly EvidenceChoice[];
   readonly verdict?: Verdict;
   readonly note?: string;
+  /** The sentence to annotate instead of the selection (from the "Find evidence…" light bulb). */
+  readonly target?: FindEvidenceTarget;
 }
 
 interface ClaimRef {
@@ -42,7 +48,7 @@ const VERDICT_ICONS: Record<Verdict, string> = { supports: 'pass', 'partially-su
 
 export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary, panels: PanelManager): ClaimsApi {
   const service = new ClaimsService(context.extensionPath, corpus);
-  const suggestions = new EvidenceSuggestions(corpus, library);
+  const suggestions = new EvidenceSuggestions(corpus, library, context.globalStorageUri.fsPath);
   const tree = new ClaimsTreeProvider(service);
   const treeView = vscode.window.createTreeView('literatureCompanion.claims', { treeDataProvider: tree });
   const editor = activateClaimEditor(context, service, corpus);
@@ -88,11 +94,13 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     service,
     suggestions,
     treeView,
+    registerFindEvidence(service, suggestions),
     service.onDidChange(refreshAll),
     vscode.window.onDidChangeActiveTextEditor(() => tree.refresh()),
     vscode.workspace.onDidChangeTextDocument((event) => event.document === vscode.window.activeTextEditor?.document && tree.refresh()),
     vscode.workspace.onDidSaveTextDocument((document) => void persistPositions(service, document)),
     vscode.commands.registerCommand('literatureCompanion.linkClaim', (options?: LinkClaimOptions) => linkClaim(service, suggestions, corpus, options)),
+    vscode.commands.registerCommand('literatureCompanion.addEvidenceToClaim', (evidence?: unknown, options?: AddEvidenceOptions) => addEvidenceToClaim(service, tree, evidence, options)),
     vscode.commands.registerCommand('literatureCompanion.editClaim', (node?: ClaimsNode, options?: LinkClaimOptions) => editClaim(service, node, options)),
     vscode.commands.registerCommand('literatureCompanion.removeClaim', async (node?: ClaimsNode, options?: { confirm?: boolean }) => {
       const annotation = node?.kind === 'claim' ? node.claim.annotation : node?.kind === 'orphan' ? node.orphan.annotation : undefined;
@@ -103,6 +111,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
       }
       return service.remove(annotation.id);
     }),
+    registerGitMergeSetup(context),
     vscode.commands.registerCommand('literatureCompanion.deleteOrphan', (node?: ClaimsNode, options?: { confirm?: boolean }) => vscode.commands.executeCommand('literatureCompanion.removeClaim', node, options)),
     vscode.commands.registerCommand('literatureCompanion.reattachOrphan', async (node?: ClaimsNode) => {
       const editor = vscode.window.activeTextEditor;
@@ -129,7 +138,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     }),
     vscode.commands.registerCommand('literatureCompanion.checkClaimsInDocument', async () => {
       const document = vscode.window.activeTextEditor?.document;
-      const folder = document && vscode.workspace.getWorkspaceFolder(document.uri);
+      const folder = document && localFolderOf(document.uri);
       if (!document || !folder) return;
       const settings = vscode.workspace.getConfiguration('literatureCompanion', document.uri);
       const patterns = settings.get<string[]>('claims.checkDocuments', []);
@@ -139,6 +148,62 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     }),
   );
   return { service, suggestions, tree, refreshEditors: editor.refresh };
+}
+
+/** Answers that let tests and automation add evidence to a claim without the pickers. */
+interface AddEvidenceOptions {
+  /** The claim's key in the document (DocumentClaim.key). */
+  readonly claimKey?: string;
+  readonly verdict?: Verdict;
+  readonly note?: string;
+}
+
+function isEvidenceChoice(value: unknown): value is EvidenceChoice {
+  const candidate = value as Partial<EvidenceChoice> | undefined;
+  return typeof candidate?.paper === 'string' && typeof candidate.version === 'string' && typeof candidate.quote === 'string' && Number.isInteger(candidate.page);
+}
+
+/**
+ * A quote (from the PDF viewer's "Use as Evidence…") added to a claim of the document the person works in:
+ * to one of their annotations through the same path as "Edit Claim", or to a bundled claim of the talk by
+ * annotating its sentence as "Link Claim to Evidence" does (the bundled claims file stays read-only).
+ */
+async function addEvidenceToClaim(service: ClaimsService, tree: ClaimsTreeProvider, evidence: unknown, options: AddEvidenceOptions = {}): Promise<Annotation | undefined> {
+  if (!isEvidenceChoice(evidence)) return undefined;
+  const document = tree.activeDocument() ?? vscode.window.visibleTextEditors.map((editor) => editor.document).find((candidate) => CLAIM_LANGUAGES.includes(candidate.languageId));
+  if (!document) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the document with your claims (e.g. your talk) first, then add the quote again.'));
+    return undefined;
+  }
+  const { claims } = await service.claimsOf(document);
+  if (claims.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no claims yet: select a sentence and run "Link Claim to Evidence" first.', path.basename(document.uri.fsPath)));
+    return undefined;
+  }
+  const claim = options.claimKey ? claims.find((candidate) => candidate.key === options.claimKey) : await pickClaim(claims, document);
+  if (!claim) return undefined;
+  if (claim.annotation) {
+    const current = evidenceOf(claim.annotation).map(({ paper, version, page, quote }) => ({ paper, version, page, quote }));
+    return editClaim(service, { kind: 'claim', claim, document }, { evidence: [...current, evidence], verdict: options.verdict, note: options.note });
+  }
+  const key = service.documentKey(document);
+  if (!key) return undefined;
+  const verdict = options.verdict ?? (await pickVerdict(claim.verdict));
+  if (!verdict) return undefined;
+  const annotation = createAnnotation({ document: key, text: document.getText(), start: claim.start, end: claim.end, verdict, evidence: [evidence], note: options.note });
+  await service.save(annotation, document.uri);
+  return annotation;
+}
+
+async function pickClaim(claims: readonly DocumentClaim[], document: vscode.TextDocument): Promise<DocumentClaim | undefined> {
+  const items = claims.map((claim) => ({
+    label: claim.text.length > 90 ? `${claim.text.slice(0, 89)}…` : claim.text,
+    description: `${claim.origin === 'annotation' ? vscode.l10n.t('your claim') : vscode.l10n.t('talk claim')} · ${sourcesSummary(claim)} · ${verdictLabel(claim.verdict)}`,
+    detail: claim.origin === 'bundled' ? vscode.l10n.t('The quote is stored as your own annotation on this sentence') : undefined,
+    claim,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add the quote to which claim of {0}?', path.basename(document.uri.fsPath)), matchOnDescription: true });
+  return picked?.claim;
 }
 
 function claimRefOf(ref: ClaimRef | ClaimsNode | undefined): ClaimRef | undefined {
@@ -153,24 +218,24 @@ function annotationText(annotation: Annotation): string {
   return exact.length > 60 ? `${exact.slice(0, 60)}…` : exact;
 }
 
-/** After a save, store where each annotation now is, so the next session anchors by position first. */
+/** After a save, store the claims whose text or surroundings changed (not those that only moved: quoteChanged). */
 async function persistPositions(service: ClaimsService, document: vscode.TextDocument): Promise<void> {
-  const store = await service.annotations();
+  const store = await service.storeFor(document.uri).catch(() => undefined);
   if (!store) return;
   const { claims } = await service.claimsOf(document);
+  const text = document.getText();
   let moved = false;
   for (const claim of claims) {
     const annotation = claim.annotation;
     if (!annotation) continue;
-    const position = annotation.target.selector[1];
-    if (position.start === claim.start && position.end === claim.end) continue;
-    store.upsert(moveTo(annotation, document.getText(), claim.start, claim.end));
+    if (!quoteChanged(annotation, text, claim.start, claim.end)) continue;
+    store.upsert(moveTo(annotation, text, claim.start, claim.end));
     moved = true;
   }
   if (moved) await store.save().catch((error: Error) => void vscode.window.showErrorMessage(error.message));
 }
 
-async function pickEvidence(selection: string, suggestions: EvidenceSuggestions, corpus: CorpusService): Promise<EvidenceChoice[] | undefined> {
+async function pickEvidence(selection: string, suggestions: EvidenceSuggestions, corpus: CorpusService, precomputed?: readonly SearchHit[]): Promise<EvidenceChoice[] | undefined> {
   const loaded = await corpus.get();
   const who = (paperId: string) => {
     const paper = loaded.papers.get(paperId);
@@ -178,12 +243,12 @@ async function pickEvidence(selection: string, suggestions: EvidenceSuggestions,
   };
   const versionOf = (paperId: string) => loaded.papers.get(paperId)?.version ?? '';
   type Item = vscode.QuickPickItem & { evidence?: EvidenceChoice; action?: 'stored' | 'none' };
-  const hits = await suggestions.suggest(selection, 8);
+  const hits = precomputed ?? (await suggestions.suggest(selection, 8));
   const items: Item[] = [
     { label: vscode.l10n.t('Suggested passages'), kind: vscode.QuickPickItemKind.Separator },
     ...hits.map((hit) => ({
       label: `$(book) ${who(hit.paper)} · ${vscode.l10n.t('p. {0}', hit.page)}`,
-      description: hit.source === 'quote' ? vscode.l10n.t('stored quote') : vscode.l10n.t('from the PDF'),
+      description: `${hit.source === 'quote' ? vscode.l10n.t('stored quote') : vscode.l10n.t('from the PDF')} · ${vscode.l10n.t('matched: {0}', describeMatches(hit.matched ?? []))}`,
       detail: hit.text,
       evidence: { paper: hit.paper, version: versionOf(hit.paper), page: hit.page, quote: hit.text },
     })),
@@ -213,7 +278,7 @@ async function pickVerdict(current?: Verdict): Promise<Verdict | undefined> {
 }
 
 async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggestions, corpus: CorpusService, options: LinkClaimOptions = {}): Promise<Annotation | undefined> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = options.target ? await editorOf(options.target) : vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the sentence of the claim first.'));
     return undefined;
@@ -226,19 +291,27 @@ async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggestion
   }
   const start = document.offsetAt(editor.selection.start);
   const end = document.offsetAt(editor.selection.end);
-  const evidence = options.evidence ?? (await pickEvidence(document.getText(editor.selection), suggestions, corpus));
+  const evidence = options.evidence ?? (await pickEvidence(document.getText(editor.selection), suggestions, corpus, options.target?.suggestions));
   if (!evidence) return undefined;
   const verdict = options.verdict ?? (await pickVerdict(evidence.length === 0 ? 'not-addressed' : undefined));
   if (!verdict) return undefined;
   const note = options.note ?? (options.evidence ? undefined : await vscode.window.showInputBox({ title: vscode.l10n.t('A note on this claim (optional)') }));
   const annotation = createAnnotation({ document: key, text: document.getText(), start, end, verdict, evidence, note: note || undefined });
   try {
-    await service.save(annotation);
+    await service.save(annotation, document.uri);
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was not saved: {0}', (error as Error).message));
     return undefined;
   }
   return annotation;
+}
+
+/** The editor of the light bulb's document, with the sentence selected so the person sees what is linked. */
+async function editorOf(target: FindEvidenceTarget): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+  editor.selection = new vscode.Selection(document.positionAt(target.start), document.positionAt(target.end));
+  return editor;
 }
 
 async function editClaim(service: ClaimsService, node: ClaimsNode | undefined, options: LinkClaimOptions = {}): Promise<Annotation | undefined> {

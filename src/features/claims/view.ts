@@ -2,7 +2,11 @@ import * as vscode from 'vscode';
 import { claimSummary, verdictLabel, type DocumentClaim, type OrphanClaim } from '../../core/claims/documentClaims';
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { CLAIM_SELECTOR } from './editor';
+import { displayLine, neutraliseBidi } from '../../core/render/untrustedText';
 import type { ClaimsService } from './service';
+
+/** A row shows this much of a claim; the tooltip has all of it. */
+const LABEL_LENGTH = 120;
 
 export type ClaimsNode =
   | { readonly kind: 'group'; readonly verdict: Verdict | 'orphans'; readonly count: number }
@@ -31,7 +35,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
   /** The last text document the person worked in: a claim or excerpt panel in front keeps its claims listed. */
   private lastDocument?: vscode.TextDocument;
 
-  private activeDocument(): vscode.TextDocument | undefined {
+  activeDocument(): vscode.TextDocument | undefined {
     const document = vscode.window.activeTextEditor?.document;
     if (document && vscode.languages.match(CLAIM_SELECTOR, document)) this.lastDocument = document;
     if (this.lastDocument?.isClosed) this.lastDocument = undefined;
@@ -63,7 +67,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
       return item;
     }
     if (node.kind === 'orphan') {
-      const item = new vscode.TreeItem(node.orphan.text, vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(displayLine(node.orphan.text, LABEL_LENGTH), vscode.TreeItemCollapsibleState.None);
       item.id = node.orphan.key;
       item.description = node.orphan.origin === 'bundled' ? vscode.l10n.t('bundled claim, edited away') : verdictLabel(node.orphan.verdict);
       item.tooltip = vscode.l10n.t('This annotation no longer matches the text. Select the sentence it belongs to and use "Re-attach to Selection", or delete it.');
@@ -72,13 +76,13 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
       return item;
     }
     const { claim } = node;
-    const item = new vscode.TreeItem(claim.text, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(displayLine(claim.text, LABEL_LENGTH), vscode.TreeItemCollapsibleState.None);
     item.id = claim.key;
-    item.description = claimSummary(claim);
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${claim.text}\n\n${claim.gloss ?? ''}\n\n${claim.rationale ?? claim.note ?? ''}`);
-    item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[claim.verdict]);
+    item.description = claim.conflicted ? vscode.l10n.t('conflicted · {0}', claimSummary(claim)) : claimSummary(claim);
+    // Plain text, like the corpus trees: a claim or note is never parsed as Markdown or HTML.
+    const conflictNote = claim.conflicted ? vscode.l10n.t('Edited on two branches; both versions were kept when they were merged. Keep one: remove the other.') : undefined;
+    item.tooltip = [conflictNote, claim.text, claim.gloss, claim.rationale ?? claim.note].filter(Boolean).map((text) => neutraliseBidi(text!)).join('\n\n');
+    item.iconPath = new vscode.ThemeIcon(claim.conflicted ? 'git-merge' : GROUP_ICONS[claim.verdict]);
     item.contextValue = claim.origin === 'annotation' ? 'claim.annotation' : 'claim.bundled';
     item.command = { command: 'literatureCompanion.revealClaim', title: 'Reveal', arguments: [{ document: node.document.uri.toString(), key: claim.key }] };
     return item;

@@ -3,74 +3,60 @@ import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
 import { anchorQuote, PdfReadError } from '../../core/pdf';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
-import { EXCERPT_VIEW_TYPE, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type WebviewToHost } from '../../protocol/messages';
+import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound, type RenderedPage } from '../../protocol/messages';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
+import { WebviewPanelRegistry } from '../../services/webviewPanels';
 import { excerptHtml } from './excerptHtml';
 
 /** What the excerpt panel last reported, for tests and the benchmark. */
 export interface ExcerptReport {
   view?: ExcerptView;
   pdfStart?: { mode: 'worker' | 'main-thread'; ms: number };
-  rendered?: { page: number; highlights: number };
+  rendered?: { page: number; highlights: number; pages: readonly RenderedPage[] };
 }
 
 /** Excerpt panels: a stored quote found in its PDF, the page rendered with the quote highlighted. */
 export class ExcerptPanels implements vscode.Disposable {
-  private readonly panels = new Map<string, ExcerptPanel>();
   private readonly disposables: vscode.Disposable[] = [];
+  // The PDF reaches the webview as bytes in a message, so no PDF folder needs to be readable by it.
+  private readonly registry: WebviewPanelRegistry<ExcerptTarget, ExcerptPanel>;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly corpus: CorpusService,
-    private readonly library: PdfLibrary,
-  ) {
-    this.disposables.push(library.onDidChange((paper) => this.panels.forEach((panel) => panel.target.paper === paper && void panel.load())));
+  constructor(extensionUri: vscode.Uri, corpus: CorpusService, library: PdfLibrary) {
+    this.registry = new WebviewPanelRegistry<ExcerptTarget, ExcerptPanel>({
+      viewType: EXCERPT_VIEW_TYPE,
+      extensionUri,
+      keyOf,
+      titleOf: (target) => titleOf(target),
+      targetOfState: (state) => {
+        const target = (state as ExcerptState | undefined)?.target;
+        return isExcerptTarget(target) ? target : undefined;
+      },
+      create: (panel, target) => new ExcerptPanel(panel, target, extensionUri, corpus, library),
+    });
+    this.disposables.push(this.registry, library.onDidChange((paper) => this.openPanels.forEach((panel) => panel.target.paper === paper && void panel.load())));
+  }
+
+  /** Registers the serializer that restores excerpts after a reload. */
+  register(context: vscode.ExtensionContext): this {
+    this.registry.register(context);
+    context.subscriptions.push(this);
+    return this;
   }
 
   open(target: ExcerptTarget): ExcerptPanel {
-    const key = keyOf(target);
-    const existing = this.panels.get(key);
-    if (existing) {
-      existing.panel.reveal(undefined, false);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(EXCERPT_VIEW_TYPE, titleOf(target), vscode.ViewColumn.Active, this.options());
-    return this.adopt(panel, target);
+    return this.registry.open(target);
   }
 
   restore(panel: vscode.WebviewPanel, state: unknown): void {
-    const target = (state as ExcerptState | undefined)?.target;
-    if (!isExcerptTarget(target)) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.options();
-    this.adopt(panel, target);
+    this.registry.restore(panel, state);
   }
 
   get openPanels(): readonly ExcerptPanel[] {
-    return [...this.panels.values()];
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // The PDF reaches the webview as bytes in a message, so no PDF folder needs to be readable by it.
-    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
-  }
-
-  private adopt(panel: vscode.WebviewPanel, target: ExcerptTarget): ExcerptPanel {
-    const excerpt = new ExcerptPanel(panel, target, this.extensionUri, this.corpus, this.library);
-    const key = keyOf(target);
-    this.panels.set(key, excerpt);
-    panel.onDidDispose(() => {
-      this.panels.delete(key);
-      excerpt.dispose();
-    });
-    return excerpt;
+    return this.registry.openPanels;
   }
 
   dispose(): void {
-    this.panels.forEach((panel) => panel.panel.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
 }
@@ -93,7 +79,8 @@ export class ExcerptPanel implements vscode.Disposable {
   ) {
     panel.webview.html = excerptHtml(panel.webview, extensionUri);
     panel.iconPath = new vscode.ThemeIcon('quote');
-    this.disposables.push(panel.webview.onDidReceiveMessage((message: WebviewToHost) => void this.receive(message)));
+    // Checked, not cast: a message of the wrong shape or meant for another page is dropped.
+    this.disposables.push(panel.webview.onDidReceiveMessage((message: unknown) => void (isExcerptInbound(message) && this.receive(message))));
   }
 
   /** Resolves once `probe` holds for the report (the webview has confirmed something). */
@@ -140,7 +127,7 @@ export class ExcerptPanel implements vscode.Disposable {
         target: this.target,
         paper: paperRefOf(paper),
         reason: 'pdf-missing',
-        message: vscode.l10n.t('The PDF of this paper ({0}{1}) is not on this computer yet. Download the pinned version or attach a file you have; until then the stored quote below is shown as written in the corpus.', paper.id, paper.version),
+        message: vscode.l10n.t('The PDF of this paper ({0}{1}) is not on this computer yet. Download the pinned version, attach the file, or attach a folder of PDFs you have; until then the stored quote below is shown as written in the corpus.', paper.id, paper.version),
       };
     }
     try {
@@ -154,7 +141,7 @@ export class ExcerptPanel implements vscode.Disposable {
     }
   }
 
-  private async receive(message: WebviewToHost): Promise<void> {
+  private async receive(message: ExcerptInbound): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
@@ -163,16 +150,22 @@ export class ExcerptPanel implements vscode.Disposable {
       case 'runCommand':
         if (message.command === 'downloadPdfs') await vscode.commands.executeCommand('literatureCompanion.downloadPdfs');
         if (message.command === 'attachPdf') await vscode.commands.executeCommand('literatureCompanion.attachPdf', this.target.paper);
+        if (message.command === 'attachPdfFolder') await vscode.commands.executeCommand('literatureCompanion.attachPdfFolder');
         return;
-      case 'openPdfFile':
-        if (this.pdfFile) await vscode.env.openExternal(vscode.Uri.file(this.pdfFile).with({ fragment: `page=${Number(message.page) || 1}` }));
+      case 'openPdfFile': {
+        // The PDF viewer (its own feature) by command: at the page shown, with the quote marked when it is on it.
+        if (!this.pdfFile || !Number.isInteger(message.page) || message.page < 1) return;
+        const view = this.report.view;
+        const quote = view?.kind === 'excerpt' && view.status !== 'not-found' && view.page === message.page ? this.target.quote : undefined;
+        await vscode.commands.executeCommand('literatureCompanion.openPdfViewer', { file: this.pdfFile, page: message.page, quote, beside: true });
         return;
+      }
       case 'pdfStarted':
         this.report.pdfStart = { mode: message.mode, ms: message.ms };
         this.notify();
         return;
       case 'excerptRendered':
-        this.report.rendered = { page: message.page, highlights: message.highlights };
+        this.report.rendered = { page: message.page, highlights: message.highlights, pages: message.pages };
         this.notify();
         return;
       case 'copy':
@@ -210,10 +203,8 @@ export function excerptTargetOf(argument: unknown): ExcerptTarget | undefined {
 }
 
 export function activateExcerpts(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary): ExcerptPanels {
-  const panels = new ExcerptPanels(context.extensionUri, corpus, library);
+  const panels = new ExcerptPanels(context.extensionUri, corpus, library).register(context);
   context.subscriptions.push(
-    panels,
-    vscode.window.registerWebviewPanelSerializer(EXCERPT_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => panels.restore(panel, state) }),
     vscode.commands.registerCommand('literatureCompanion.openExcerpt', (argument?: unknown) => {
       const target = excerptTargetOf(argument);
       return target && panels.open(target);

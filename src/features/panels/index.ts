@@ -3,6 +3,7 @@ import type { EvidenceNode, TreeNode } from '../../core/tree/corpusTree';
 import type { PanelTarget } from '../../core/panels/panelModels';
 import type { CorpusService } from '../../services/corpusService';
 import { PanelManager } from '../../services/companionPanels';
+import { displayLine } from '../../core/render/untrustedText';
 
 /** The command arguments a tree item or a person (palette) may pass, turned into a target. */
 export async function pickTarget(kind: 'paper' | 'challenge', argument: unknown, corpus: CorpusService): Promise<PanelTarget | undefined> {
@@ -15,8 +16,8 @@ export async function pickTarget(kind: 'paper' | 'challenge', argument: unknown,
   const loaded = await corpus.get();
   const items =
     kind === 'paper'
-      ? [...loaded.papers.values()].map((paper) => ({ label: paper.title, description: `${paper.year} · arXiv ${paper.id}`, id: paper.id }))
-      : [...loaded.challenges.values()].map((challenge) => ({ label: `§${challenge.id} ${challenge.title}`, description: '', id: challenge.id }));
+      ? [...loaded.papers.values()].map((paper) => ({ label: displayLine(paper.title, 200), description: `${paper.year} · arXiv ${displayLine(paper.id, 40)}`, id: paper.id }))
+      : [...loaded.challenges.values()].map((challenge) => ({ label: displayLine(`§${challenge.id} ${challenge.title}`, 200), description: '', id: challenge.id }));
   const picked = await vscode.window.showQuickPick(items, { title: kind === 'paper' ? vscode.l10n.t('Open paper summary') : vscode.l10n.t('Open challenge'), matchOnDescription: true });
   return picked && { kind, id: picked.id };
 }

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/corpus/model';
+import { displayLine } from '../../core/render/untrustedText';
 import { DownloadError, inspectLocalPdf, installLocalPdf, isSafePaperId } from '../../core/download';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { describeFailure } from './messages';
+import { dialogStartFolder, rememberFolder } from './attachFolderCommand';
 import { paperIdOf } from '../../services/paperArgument';
 
 /** Optional third argument of `literatureCompanion.attachPdf`, for tests and automation. */
@@ -27,7 +29,7 @@ export interface AttachPdfResult {
   readonly error?: string;
 }
 
-export async function attachPdf(library: PdfLibrary, corpusService: CorpusService, target?: unknown, fileArgument?: unknown, optionsArgument?: unknown): Promise<AttachPdfResult> {
+export async function attachPdf(state: vscode.Memento, library: PdfLibrary, corpusService: CorpusService, target?: unknown, fileArgument?: unknown, optionsArgument?: unknown): Promise<AttachPdfResult> {
   const options: AttachPdfOptions = typeof optionsArgument === 'object' && optionsArgument !== null ? (optionsArgument as AttachPdfOptions) : {};
   const interactive = options.confirm !== false;
   const corpus = await corpusService.get();
@@ -37,7 +39,7 @@ export async function attachPdf(library: PdfLibrary, corpusService: CorpusServic
   if (!paper) return fail(vscode.l10n.t('{0}: no such paper in the corpus.', id), id);
   if (!isSafePaperId(paper.id)) return fail(vscode.l10n.t('{0}: this id cannot be used as a file name; fix "id" in {1}.', paper.id, path.basename(paper.file)), paper.id);
 
-  const file = typeof fileArgument === 'string' && fileArgument ? fileArgument : await pickFile(paper);
+  const file = typeof fileArgument === 'string' && fileArgument ? fileArgument : await pickFile(paper, state);
   if (!file) return { status: 'cancelled', paper: paper.id };
 
   try {
@@ -95,15 +97,16 @@ function fail(message: string, paper?: string): AttachPdfResult {
 async function pickPaper(papers: ReadonlyMap<string, Paper>, library: PdfLibrary): Promise<string | undefined> {
   const items = [...papers.values()].map((paper) => ({
     label: paper.id,
-    description: paper.title,
+    description: displayLine(paper.title, 200),
     detail: library.find(paper.id) ? vscode.l10n.t('has a PDF') : vscode.l10n.t('no PDF yet'),
   }));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Attach a PDF to which paper?'), matchOnDescription: true });
   return picked?.label;
 }
 
-async function pickFile(paper: Paper): Promise<string | undefined> {
+async function pickFile(paper: Paper, state: vscode.Memento): Promise<string | undefined> {
   const picked = await vscode.window.showOpenDialog({
+    defaultUri: dialogStartFolder(state),
     canSelectFiles: true,
     canSelectFolders: false,
     canSelectMany: false,
@@ -117,5 +120,6 @@ async function pickFile(paper: Paper): Promise<string | undefined> {
     void vscode.window.showErrorMessage(vscode.l10n.t('Choose a file on this machine; {0} is not a local file.', uri.toString()));
     return undefined;
   }
+  await rememberFolder(state, path.dirname(uri.fsPath));
   return uri.fsPath;
 }

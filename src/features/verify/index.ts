@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { hasFailures, summarize, verifyCorpusQuotes, type QuoteVerdict } from '../../core/pdf';
+import { formatVerifyTable, hasFailures, summarize, verifyCorpusQuotes, type QuoteVerdict } from '../../core/pdf';
+import { neutraliseBidi } from '../../core/render/untrustedText';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 
@@ -16,9 +17,9 @@ export function activateVerify(context: vscode.ExtensionContext, corpus: CorpusS
       );
       channel ??= vscode.window.createOutputChannel(vscode.l10n.t('Literature Companion: Quotes'));
       channel.clear();
-      for (const verdict of verdicts) {
-        channel.appendLine(`${verdict.label.padEnd(26)} arXiv ${verdict.paper} p.${String(verdict.page).padEnd(3)} §${verdict.challenge.padEnd(6)} "${verdict.quote.slice(0, 80)}${verdict.quote.length > 80 ? '…' : ''}"${verdict.message ? `  (${verdict.message})` : ''}`);
-      }
+      for (const row of formatVerifyTable(verdicts)) channel.appendLine(row);
+      // Why a PDF could not be read does not fit a table cell: once per message, below it.
+      for (const message of new Set(verdicts.flatMap((verdict) => verdict.message ?? []))) channel.appendLine(`\n${neutraliseBidi(message)}`);
       const summary = summarize(verdicts);
       const line = vscode.l10n.t(
         '{0} quotes: {1} found at their page, {2} on another page, {3} not found, {4} without a PDF, {5} in unreadable PDFs.',
