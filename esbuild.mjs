@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAZY_VENDORS, lazyVendors } from './scripts/lib/lazyVendors.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,14 +20,15 @@ function testEntries(folder) {
 }
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true, plugins: [lazyVendors] },
+  ...Object.entries(LAZY_VENDORS).map(([library, bundle]) => ({ ...node, stdin: { contents: `module.exports = require(${JSON.stringify(library)});`, resolveDir: '.', sourcefile: `${bundle}.js` }, outfile: `dist/${bundle}.js` })),
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
   // Bibliography import (the BibTeX parser, ~1 MB): required by the import command on first use only.
   { ...node, entryPoints: { bibliographyImport: 'src/core/citations/import.ts' }, outdir: 'dist' },
   // The evidence report (citeproc and its CSL styles, ~1 MB) runs in a worker thread started by "Export
   // Evidence Report…": compiling the APA style takes seconds, never on the extension host's event loop.
   { ...node, entryPoints: { reportWorker: 'src/core/report/worker.ts' }, outdir: 'dist' },
-  // The PDF text worker (worker_threads): pdf.js is bundled into it alone, loaded when a PDF is first read.
+  // The PDF text worker (worker_threads): PDFium's JS glue is bundled into it alone (its wasm copied beside it).
   { ...node, target: 'node22', entryPoints: { pdfWorker: 'src/core/pdf/extractWorker.ts' }, outdir: 'dist' },
   // The reader's own process, which runs pdfWorker.js and is stopped when it passes its memory cap.
   { ...node, target: 'node22', entryPoints: { pdfHost: 'src/core/pdf/extractHost.ts' }, outdir: 'dist' },
@@ -49,6 +51,11 @@ function copyPdfJsAssets() {
   cpSync('node_modules/pdfjs-dist/web/pdf_viewer.css', 'dist/webview/pdf_viewer.css');
   cpSync('node_modules/pdfjs-dist/web/images', 'dist/webview/images', { recursive: true });
 }
+/** PDFium's WebAssembly, read by the PDF worker from beside it (dist/pdfium.wasm): nothing is fetched at run time. */
+function copyPdfiumWasm() {
+  mkdirSync('dist', { recursive: true });
+  cpSync('node_modules/@embedpdf/pdfium/dist/pdfium.wasm', 'dist/pdfium.wasm');
+}
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test
   // harness's own packages stay external and load from node_modules.
@@ -68,6 +75,7 @@ if (!watch) {
 }
 
 copyPdfJsAssets();
+copyPdfiumWasm();
 const contexts = await Promise.all(builds.filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true)).map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

@@ -68,9 +68,7 @@ Options:
   --help         show this help
 
 Exit codes: 0 all good, 1 a check failed or a file or folder is missing or unreadable, 2 a usage
-error (unknown command or option, an option without its value).
-
-Reading PDFs needs Node 22.13 or newer (pdf.js).`;
+error (unknown command or option, an option without its value).`;
 
 /** The CLI's `corpus --json` shape; other tools rely on it, keep it stable. */
 export interface CorpusJson {

@@ -9,6 +9,7 @@ import {
   hasFailures,
   pdfPathFor,
   PdfTextExtractor,
+  poolSize,
   summarize,
   verifyCorpusQuotes,
   type AnchorStatus,
@@ -32,9 +33,9 @@ export function pdfFlags(option: (name: string) => string | undefined): PdfFlags
   return { pdfDir: resolve(option('--pdfs') ?? defaultPdfDir()), cacheDir: resolve(option('--cache') ?? defaultTextCacheDir()) };
 }
 
-/** The CLI reads several PDFs in a row: two workers use both cores of a small machine. */
+/** The CLI reads several PDFs in a row and has nothing else to do meanwhile: a worker a core. */
 function cliExtractor(): PdfTextExtractor {
-  return new PdfTextExtractor({ workers: 2 });
+  return new PdfTextExtractor({ workers: poolSize(0) });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Corpus } from '../core/corpus/model';
-import { PdfTextExtractor } from '../core/pdf/extractor';
+import { PdfTextExtractor, poolSize } from '../core/pdf/extractor';
 import { buildSearchIndex, describeMatches, readCorpusDocuments, type MatchedTerm } from '../core/search';
 import type { Io, PdfFlags } from './pdfCommands';
 
@@ -24,7 +24,7 @@ export async function searchCommand(corpus: Corpus, text: string, topArg: string
     io.err(`literature-companion: --top must be a whole number of results (1 or more), not "${topArg}"`);
     return 2;
   }
-  const extractor = new PdfTextExtractor({ workers: 2 });
+  const extractor = new PdfTextExtractor({ workers: poolSize(0) });
   try {
     const { documents, missing, unreadable } = await readCorpusDocuments(corpus, { pdfDir: flags.pdfDir, cacheDir: flags.cacheDir, extractor });
     for (const { message } of unreadable) io.err(`literature-companion: ${message} (searching its stored quotes only)`);

@@ -50,6 +50,11 @@ export class PdfLibrary implements vscode.Disposable {
     return this.textExtractor().extract(file, { cacheDir: this.cacheDir() });
   }
 
+  /** Text and bytes of a PDF read once: for a panel that shows the page the text was read from. */
+  readWithBytes(file: string): Promise<{ document: DocumentText; data: Uint8Array }> {
+    return this.textExtractor().extractWithBytes(file, { cacheDir: this.cacheDir() });
+  }
+
   /** One worker-backed extractor for the whole extension, started on first use (never at activation). */
   textExtractor(): PdfTextExtractor {
     this.extractor ??= new PdfTextExtractor({ workerScript: path.join(this.context.extensionPath, 'dist', 'pdfWorker.js') });

@@ -55,9 +55,9 @@ describe('the text cache', () => {
     assert.match(again.pages[0]!.text, /Words of the real paper\./);
   });
 
-  it('names the pdf.js version it was built with', () => {
-    const pinned = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).dependencies['pdfjs-dist'];
-    assert.ok(EXTRACTOR_VERSION.startsWith(`pdfjs-dist ${pinned};`), `${EXTRACTOR_VERSION} vs pdfjs-dist ${pinned}: bump EXTRACTOR_VERSION with pdf.js`);
+  it('names the text engine and its version it was built with', () => {
+    const pinned = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).dependencies['@embedpdf/pdfium'];
+    assert.ok(EXTRACTOR_VERSION.startsWith(`@embedpdf/pdfium ${pinned} `), `${EXTRACTOR_VERSION} vs @embedpdf/pdfium ${pinned}: bump EXTRACTOR_VERSION with PDFium`);
   });
 
   it('fails at once, naming the folder, when the cache folder cannot be made', { skip: existsSync('/proc/self') ? false : 'needs /proc' }, async () => {

@@ -1,17 +1,19 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { defaultTextCacheDir } from './locations';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 import { pdfError, PdfReadError } from './pdfErrors';
-import { cacheKey, decodePage, ensureCacheFolder, readCachedPages, sha256OfFile } from './textCache';
+import { readPdfFile } from './pdfFile';
+import { cacheKey, decodePage, ensureCacheFolder, readCachedPages, sha256OfBytes } from './textCache';
 import type { DocumentText } from './textModel';
 import { MEMORY_EXIT_CODE, type ExtractJob, type ExtractReply, type HostSettings } from './workerProtocol';
 
 export interface ExtractorOptions {
   /** The worker bundle. Default: pdfWorker.js beside the calling bundle (dist/). */
   readonly workerScript?: string;
-  /** Parallel workers. Default 1: the host's other work keeps a core. The CLI and bench may use 2. */
+  /** Parallel workers. Default poolSize(): one core is left to the caller's own work (the extension host). */
   readonly workers?: number;
   /** A file whose text is not read in this time is given up on and its worker killed. Default 60 s. */
   readonly timeoutMs?: number;
@@ -36,12 +38,12 @@ export interface ExtractOptions {
   readonly limits?: Partial<PdfLimits>;
 }
 
-/** pdf.js 6 uses Promise.withResolvers and other Node 22.13+ APIs. */
-function checkNodeVersion(file: string): void {
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-  if (major < 22 || (major === 22 && minor < 13)) {
-    throw pdfError(file, 'node-too-old', process.versions.node);
-  }
+/**
+ * How many PDF workers to run: the cores this process may use, less `reserve` for the caller's own
+ * thread, at least 1 and at most 4 (each worker holds PDFium and a document, ~60-120 MB).
+ */
+export function poolSize(reserve = 1): number {
+  return Math.max(1, Math.min(4, availableParallelism() - reserve));
 }
 
 interface Slot {
@@ -51,8 +53,8 @@ interface Slot {
 }
 
 /**
- * Reads PDFs' text through a small pool of reader processes, each running pdf.js in a worker thread (so
- * pdf.js never runs on the caller's event loop, and its memory is the OS's to bound: see extractHost.ts),
+ * Reads PDFs' text through a small pool of reader processes, each running PDFium in a worker thread (so
+ * PDFium never runs on the caller's event loop, and its memory is the OS's to bound: see extractHost.ts),
  * and an on-disk cache keyed by sha256 (the second open parses nothing). Timeouts and caps keep a hostile
  * file from hanging the caller or eating its memory: the reader is killed and the file reported.
  */
@@ -64,18 +66,26 @@ export class PdfTextExtractor {
   constructor(private readonly options: ExtractorOptions = {}) {}
 
   async extract(file: string, options: ExtractOptions = {}): Promise<DocumentText> {
+    return (await this.extractWithBytes(file, options)).document;
+  }
+
+  /**
+   * The text of a PDF and the bytes it was read from. The file is read ONCE: those bytes are hashed (the
+   * cache key), handed to the worker on a cache miss, and returned for a caller that shows the PDF too.
+   */
+  async extractWithBytes(file: string, options: ExtractOptions = {}): Promise<{ document: DocumentText; data: Uint8Array }> {
     const limits = { ...DEFAULT_PDF_LIMITS, ...options.limits };
     await checkFileBeforeParsing(file, limits);
-    const sha256 = await sha256OfFile(file);
+    const data = await readPdfFile(file, limits);
+    const sha256 = await sha256OfBytes(data);
     const cacheDir = options.cacheDir === undefined ? defaultTextCacheDir() : (options.cacheDir ?? undefined);
     const key = cacheDir ? await this.cacheReady(cacheDir) : new Uint8Array(0);
     const cached = cacheDir ? await readCachedPages(cacheDir, sha256, key) : undefined;
-    if (cached) return { sha256, file, pageCount: cached.length, pages: cached, fromCache: true };
-    checkNodeVersion(file);
-    const reply = await this.run({ id: this.nextId++, file, sha256, cacheDir, cacheKey: key, limits });
+    if (cached) return { document: { sha256, file, pageCount: cached.length, pages: cached, fromCache: true }, data };
+    const reply = await this.run({ id: this.nextId++, file, data, sha256, cacheDir, cacheKey: key, limits });
     if (!reply.ok) throw reply.kind === 'internal' ? pdfError(file, 'worker-failed', reply.message) : new PdfReadError(file, reply.message.slice(file.length + 2), reply.kind);
     const pages = reply.pages.map((page, index) => decodePage(page, index + 1));
-    return { sha256, file, pageCount: pages.length, pages, fromCache: false };
+    return { document: { sha256, file, pageCount: pages.length, pages, fromCache: false }, data };
   }
 
   private readonly readyFolders = new Map<string, Promise<void>>();
@@ -107,7 +117,7 @@ export class PdfTextExtractor {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((candidate) => !candidate.job) ?? (this.slots.length < (this.options.workers ?? 1) ? this.spawn() : undefined);
+      const slot = this.slots.find((candidate) => !candidate.job) ?? (this.slots.length < (this.options.workers ?? poolSize()) ? this.spawn() : undefined);
       if (!slot) return;
       this.start(slot, this.queue.shift()!);
     }
@@ -192,7 +202,7 @@ async function checkFileBeforeParsing(file: string, limits: PdfLimits): Promise<
 
 let sharedExtractor: PdfTextExtractor | undefined;
 
-/** The text of a PDF, from the cache or a worker. A shared single-worker pool serves callers that pass none. */
+/** The text of a PDF, from the cache or a worker. A shared pool (poolSize()) serves callers that pass none. */
 export function extractDocument(file: string, options: ExtractOptions & { extractor?: PdfTextExtractor } = {}): Promise<DocumentText> {
   const extractor = options.extractor ?? (sharedExtractor ??= new PdfTextExtractor());
   return extractor.extract(file, options);

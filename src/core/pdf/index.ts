@@ -3,7 +3,7 @@
  * itself only ever loads inside the worker (dist/pdfWorker.js).
  */
 export { anchorQuote, matchQuality, MIN_FUZZY_SCORE, rectsForRange, type AnchorMethod, type AnchorPart, type AnchorOptions, type AnchorStatus, type QuoteAnchor, type QuoteSelector } from './anchor';
-export { disposeSharedExtractor, extractDocument, PdfTextExtractor, type ExtractOptions, type ExtractorOptions } from './extractor';
+export { disposeSharedExtractor, extractDocument, PdfTextExtractor, poolSize, type ExtractOptions, type ExtractorOptions } from './extractor';
 export { defaultPdfDir, defaultTextCacheDir } from './locations';
 export { matchKey, normalizeText, readableQuote } from './normalize';
 export { quoteFromSelection, type SelectedQuote } from './quoteFromSelection';

@@ -25,8 +25,26 @@ function aloneOnLine(page: PageLayout, item: PageItem): boolean {
 }
 
 /**
- * The running head of a document: the text of the top-most item, when at least three pages and two in
- * five start with the same item at the same height. Undefined when there is none.
+ * The page's first phrase: its first item and the items that follow it on the same baseline with no more
+ * than an em between them. pdf.js gives a running head as one item, PDFium as one item per word; a page
+ * number printed far off on the same line is not part of the phrase.
+ */
+function leadingPhrase(page: PageLayout, items: readonly PageItem[]): { readonly items: PageItem[]; readonly text: string } {
+  const phrase = [items[0]!];
+  for (const item of items.slice(1)) {
+    const previous = phrase[phrase.length - 1]!;
+    const gap = item.x - (previous.x + previous.width);
+    const sameLine = Math.abs(item.y - previous.y) <= SAME_Y && !page.text.slice(previous.end, item.start).includes('\n');
+    if (!sameLine || gap > Math.max(previous.height, 1)) break;
+    phrase.push(item);
+  }
+  const text = page.text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end).replace(/\s+/g, ' ').trim();
+  return { items: phrase, text };
+}
+
+/**
+ * The running head of a document: the text of the top-most phrase, when at least three pages and two in
+ * five start with the same phrase at the same height. Undefined when there is none.
  */
 export function runningHead(pages: readonly PageLayout[]): string | undefined {
   const counts = new Map<string, number>();
@@ -36,7 +54,7 @@ export function runningHead(pages: readonly PageLayout[]): string | undefined {
     const top = Math.max(...items.map((item) => item.y));
     const first = items[0]!;
     if (Math.abs(first.y - top) > SAME_Y) continue;
-    const key = `${first.str.trim()}@${Math.round(first.y)}`;
+    const key = `${leadingPhrase(page, items).text}@${Math.round(first.y)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   let best: [string, number] | undefined;
@@ -59,8 +77,10 @@ export function furnitureItems(page: PageLayout, head?: string): Set<PageItem> {
     if (ARXIV_STAMP.test(text) && aloneOnLine(page, item)) furniture.add(item);
     else if (PAGE_NUMBER.test(text) && atEdge(item) && aloneOnLine(page, item)) furniture.add(item);
   }
-  const first = items[0]!;
-  if (head !== undefined && first.str.trim() === head && Math.abs(first.y - top) <= SAME_Y) furniture.add(first);
+  if (head !== undefined && Math.abs(items[0]!.y - top) <= SAME_Y) {
+    const phrase = leadingPhrase(page, items);
+    if (phrase.text === head) for (const item of phrase.items) furniture.add(item);
+  }
   return furniture;
 }
 

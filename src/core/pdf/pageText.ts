@@ -1,10 +1,12 @@
-import { open } from 'node:fs/promises';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 import { checkPdfBytes, pdfError, PdfReadError } from './pdfErrors';
 import { layoutPage, type RawItem } from './readingOrder';
+import { readPdfFile } from './pdfFile';
+import { readPdfLayoutPdfium } from './pdfiumText';
 import type { PageLayout } from './textModel';
 
 export { PdfReadError } from './pdfErrors';
+export { readPdfFile } from './pdfFile';
 
 /** The text of one PDF page, in reading order, with line ends kept (hyphenation needs them). */
 export interface PageText {
@@ -45,7 +47,9 @@ function checkNotTruncated(file: string, data: Uint8Array): void {
   if (!tail.includes('%%EOF')) throw pdfError(file, 'corrupt', 'it is truncated: no %%EOF marker at its end');
 }
 
-/** Reads every page's text and item positions. Errors are PdfReadErrors naming the file and what to do. */
+/**
+ * Reads every page's text and item positions with pdf.js: the engine before PDFium, kept to compare the two
+ * (npm run bench, the highlight UI test). Errors are PdfReadErrors naming the file and what to do. */
 export async function readPdfLayout(file: string, data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PageLayout[]> {
   checkPdfBytes(file, data, data.length);
   if (data.length > limits.maxBytes) throw pdfError(file, 'too-large', `${(data.length / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
@@ -84,24 +88,10 @@ async function readPage(document: PdfDocument, number: number): Promise<PageLayo
   return { page: number, view, ...layoutPage(items, view) };
 }
 
-/** Reads the file and checks it before any parsing (sizes, header) so the common mistakes fail fast. */
-export async function readPdfFile(file: string, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<Uint8Array> {
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw error.code === 'ENOENT' ? pdfError(file, 'missing') : error;
-  });
-  try {
-    const { size } = await handle.stat();
-    if (size > limits.maxBytes) throw pdfError(file, 'too-large', `${(size / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
-    return new Uint8Array(await handle.readFile());
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * Extracts every page's text with pdf.js IN THIS THREAD. For tests and tools only: the extension and the
- * CLI go through extractDocument (worker thread + cache).
+ * Extracts every page's text with the host engine (PDFium) IN THIS THREAD. For tests and tools only: the
+ * extension and the CLI go through extractDocument (worker thread + cache).
  */
 export async function extractPageTexts(file: string): Promise<PageLayout[]> {
-  return readPdfLayout(file, await readPdfFile(file));
+  return readPdfLayoutPdfium(file, await readPdfFile(file));
 }

@@ -1,5 +1,4 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { defaultTextCacheDir } from './locations';
@@ -7,78 +6,116 @@ import type { PageItem, PageLayout } from './textModel';
 
 /**
  * The on-disk text cache: one JSON file a PDF, named by the PDF's sha256, so a second open parses no PDF
- * and a re-downloaded or re-attached identical file hits the same entry. Item positions are stored as one
- * flat number array a page (6 numbers an item) because JSON of objects is several times larger and slower.
+ * and a re-downloaded or re-attached identical file hits the same entry. Item positions are stored a page
+ * as one base64 string of float32s (6 numbers an item): parsing hundreds of thousands of JSON numbers was
+ * most of a warm open. Entries are machine-local (little-endian floats, like every platform VS Code runs on).
  *
  * The cache decides whether a quote is "found", so an entry must be one this user's reader wrote, for
  * this very PDF, with this extractor: each entry is `HMAC\n{json}`, the HMAC keyed by a per-user secret kept
  * outside the cache folder, over the JSON that names the PDF's sha256 and the extractor version. A file
  * planted in the folder (or one written by an older reader) fails the check and the PDF is read again.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 const NUMBERS_PER_ITEM = 6;
 
-/** Changes whenever the text a PDF yields may change: pdf.js's version or our layout and reading order. */
-export const EXTRACTOR_VERSION = 'pdfjs-dist 6.5.438; layout 1';
+/** Changes whenever the text a PDF yields may change: the engine's version or our layout and reading order. */
+export const EXTRACTOR_VERSION = '@embedpdf/pdfium 2.15.1 (pdfiumText.ts words 1); layout 1';
 
-/** A page as stored (and as the worker posts it back: the numbers travel as a transferable array). */
+/** A page as the worker posts it back: the numbers travel as a transferable array. */
 export interface EncodedPage {
   readonly view: readonly [number, number, number, number];
   readonly text: string;
   readonly columnsReordered: boolean;
   /** start, end, x, y, width, height for each item. */
-  readonly items: ArrayLike<number>;
+  readonly items: Float32Array;
+}
+
+/** A page as stored: the item numbers as base64 of their float32 bytes. */
+interface StoredPage extends Omit<EncodedPage, 'items'> {
+  readonly items: string;
 }
 
 interface CacheEntry {
   readonly format: number;
   readonly sha256: string;
   readonly extractor: string;
-  readonly pages: readonly EncodedPage[];
+  readonly pages: readonly StoredPage[];
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
-
 export function encodePage(page: PageLayout): EncodedPage {
-  const items = new Float64Array(page.items.length * NUMBERS_PER_ITEM);
-  page.items.forEach((item, index) => items.set([item.start, item.end, round(item.x), round(item.y), round(item.width), round(item.height)], index * NUMBERS_PER_ITEM));
+  const items = new Float32Array(page.items.length * NUMBERS_PER_ITEM);
+  page.items.forEach((item, index) => items.set([item.start, item.end, item.x, item.y, item.width, item.height], index * NUMBERS_PER_ITEM));
   return { view: page.view, text: page.text, columnsReordered: page.columnsReordered, items };
 }
 
+/**
+ * The page with its items decoded on first use: opening a document touches the items of the few pages a
+ * quote is anchored on, so a warm open does not build every item object of every page up front.
+ */
 export function decodePage(encoded: EncodedPage, pageNumber: number): PageLayout {
-  const numbers = encoded.items;
+  let items: PageItem[] | undefined;
+  const { text, items: numbers } = encoded;
+  return {
+    page: pageNumber,
+    view: encoded.view,
+    text,
+    columnsReordered: encoded.columnsReordered,
+    get items() {
+      return (items ??= decodeItems(text, numbers));
+    },
+  };
+}
+
+function decodeItems(text: string, numbers: Float32Array): PageItem[] {
   const items: PageItem[] = [];
   for (let offset = 0; offset < numbers.length; offset += NUMBERS_PER_ITEM) {
     const start = numbers[offset]!;
     const end = numbers[offset + 1]!;
-    items.push({ str: encoded.text.slice(start, end), start, end, x: numbers[offset + 2]!, y: numbers[offset + 3]!, width: numbers[offset + 4]!, height: numbers[offset + 5]! });
+    items.push({ str: text.slice(start, end), start, end, x: numbers[offset + 2]!, y: numbers[offset + 3]!, width: numbers[offset + 4]!, height: numbers[offset + 5]! });
   }
-  return { page: pageNumber, view: encoded.view, text: encoded.text, columnsReordered: encoded.columnsReordered, items };
+  return items;
+}
+
+function toBase64(numbers: Float32Array): string {
+  return Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength).toString('base64');
+}
+
+function fromBase64(text: string): Float32Array | undefined {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % (4 * NUMBERS_PER_ITEM) !== 0) return undefined;
+  const numbers = new Float32Array(bytes.length / 4);
+  new Uint8Array(numbers.buffer).set(bytes);
+  return numbers;
 }
 
 export function cacheFile(cacheDir: string, sha256: string): string {
   return join(cacheDir, `${sha256}.json`);
 }
 
-/** Hashes in chunks from a stream, so a large file never blocks the event loop for long. */
-export async function sha256OfFile(file: string): Promise<string> {
+/** Hashes bytes already read, 1 MiB at a time with a turn of the event loop between, so no stall is long. */
+export async function sha256OfBytes(data: Uint8Array): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  const chunk = 1024 * 1024;
+  for (let offset = 0; offset < data.length; offset += chunk) {
+    hash.update(data.subarray(offset, offset + chunk));
+    if (offset + chunk < data.length) await new Promise((resolve) => setImmediate(resolve));
+  }
   return hash.digest('hex');
 }
 
-function isValidPage(page: unknown): page is EncodedPage {
-  const candidate = page as EncodedPage;
-  if (typeof candidate?.text !== 'string' || !Array.isArray(candidate.view) || candidate.view.length !== 4) return false;
-  const items = candidate.items as unknown;
-  if (!Array.isArray(items) || items.length % NUMBERS_PER_ITEM !== 0) return false;
+/** The stored page back as an encoded one, or undefined when it does not hold together. */
+function validPage(page: unknown): EncodedPage | undefined {
+  const candidate = page as StoredPage;
+  if (typeof candidate?.text !== 'string' || !Array.isArray(candidate.view) || candidate.view.length !== 4 || typeof candidate.items !== 'string') return undefined;
+  const items = fromBase64(candidate.items);
+  if (!items) return undefined;
   for (let offset = 0; offset < items.length; offset += NUMBERS_PER_ITEM) {
-    if (!(items[offset] >= 0 && items[offset] <= items[offset + 1] && items[offset + 1] <= candidate.text.length)) return false;
+    if (!(items[offset]! >= 0 && items[offset]! <= items[offset + 1]! && items[offset + 1]! <= candidate.text.length)) return undefined;
   }
-  return true;
+  return { view: candidate.view, text: candidate.text, columnsReordered: candidate.columnsReordered === true, items };
 }
 
-function mac(key: Uint8Array, body: string): string {
+function mac(key: Uint8Array, body: string | Uint8Array): string {
   return createHmac('sha256', key).update(body).digest('hex');
 }
 
@@ -89,25 +126,28 @@ function mac(key: Uint8Array, body: string): string {
 export async function readCachedPages(cacheDir: string, sha256: string, key: Uint8Array): Promise<PageLayout[] | undefined> {
   let entry: CacheEntry;
   try {
-    const text = await readFile(cacheFile(cacheDir, sha256), 'utf8');
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
+    // The MAC is checked over the bytes as read, before they are decoded into a string once for parsing.
+    const bytes = await readFile(cacheFile(cacheDir, sha256));
+    const newline = bytes.indexOf(0x0a);
+    const body = bytes.subarray(newline + 1);
     const expected = Buffer.from(mac(key, body), 'hex');
-    const stated = Buffer.from(text.slice(0, Math.max(newline, 0)), 'hex');
+    const stated = Buffer.from(bytes.subarray(0, Math.max(newline, 0)).toString('latin1'), 'hex');
     if (newline < 0 || stated.length !== expected.length || !timingSafeEqual(stated, expected)) return undefined;
-    entry = JSON.parse(body) as CacheEntry;
+    entry = JSON.parse(body.toString('utf8')) as CacheEntry;
   } catch {
     return undefined;
   }
   if (entry?.format !== FORMAT || entry.sha256 !== sha256 || entry.extractor !== EXTRACTOR_VERSION) return undefined;
-  if (!Array.isArray(entry.pages) || !entry.pages.every(isValidPage)) return undefined;
-  return entry.pages.map((page, index) => decodePage(page, index + 1));
+  if (!Array.isArray(entry.pages)) return undefined;
+  const pages = entry.pages.map(validPage);
+  if (!pages.every((page) => page !== undefined)) return undefined;
+  return pages.map((page, index) => decodePage(page, index + 1));
 }
 
 /** Writes to a temporary name and renames, so a crash or a concurrent reader never sees half a file. */
 export async function writeCachedPages(cacheDir: string, sha256: string, pages: readonly EncodedPage[], key: Uint8Array): Promise<void> {
   await ensureCacheFolder(cacheDir);
-  const entry: CacheEntry = { format: FORMAT, sha256, extractor: EXTRACTOR_VERSION, pages: pages.map((page) => ({ ...page, items: Array.from(page.items) })) };
+  const entry: CacheEntry = { format: FORMAT, sha256, extractor: EXTRACTOR_VERSION, pages: pages.map((page) => ({ ...page, items: toBase64(page.items) })) };
   const target = cacheFile(cacheDir, sha256);
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {

@@ -6,6 +6,8 @@ import type { EncodedPage } from './textCache';
 export interface ExtractJob {
   readonly id: number;
   readonly file: string;
+  /** The file's bytes when the caller already holds them (it hashed them): the worker does not read it again. */
+  readonly data?: Uint8Array;
   readonly sha256: string;
   readonly cacheDir: string | undefined;
   /** The secret that signs the cache entry the worker writes (see textCache.ts). */

@@ -1,6 +1,8 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownItClass from 'markdown-it';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { neutraliseBidi } from './untrustedText';
+
+type MarkdownIt = InstanceType<typeof MarkdownItClass>;
 
 /**
  * Markdown for summaries and descriptions. Corpus files may come from anyone, so raw HTML is off and links
@@ -24,37 +26,50 @@ export interface MarkdownOptions {
   readonly imageUrl?: (file: string) => string;
 }
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-markdown.validateLink = (url: string) => SAFE_SCHEMES.test(url.trim()) || isRelativePath(url.trim());
+let markdown: MarkdownIt | undefined;
 
-const defaultLinkOpen: NonNullable<typeof markdown.renderer.rules.link_open> =
-  markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
-markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
-  const token = tokens[index]!;
-  const href = String(token.attrGet('href') ?? '');
-  const internal = /^(paper|challenge):(.+)$/i.exec(href);
-  if (internal) {
-    token.attrSet('href', '#');
-    token.attrSet('data-open-kind', internal[1]!.toLowerCase());
-    token.attrSet('data-open-id', internal[2]!);
-  } else if (!SAFE_SCHEMES.test(href.trim())) {
-    // A relative link has nowhere to go inside a webview: keep its text, drop the address.
-    token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'href');
-  }
-  return defaultLinkOpen(tokens, index, options, env, self);
-};
+/**
+ * markdown-it and its dependencies are ~100 kB minified and no first screen needs them: they load when
+ * the first summary is rendered. (In the extension build, esbuild.mjs turns this require into one of
+ * dist/vendor-markdown-it.js, so the activation bundle does not carry it.)
+ */
+function renderer(): MarkdownIt {
+  if (markdown) return markdown;
+  const create = require('markdown-it') as typeof MarkdownItClass;
+  const instance = new create({ html: false, linkify: false, typographer: false });
+  instance.validateLink = (url: string) => SAFE_SCHEMES.test(url.trim()) || isRelativePath(url.trim());
+  const escape = instance.utils.escapeHtml;
 
-markdown.renderer.rules.image = (tokens, index, options, env, self) => {
-  const token = tokens[index]!;
-  const alt = self.renderInlineAsText(token.children ?? [], options, env);
-  const { imageFolder, imageUrl } = (env ?? {}) as MarkdownOptions;
-  const file = localImage(String(token.attrGet('src') ?? ''), imageFolder);
-  if (file && imageUrl) {
-    const title = String(token.attrGet('title') ?? '');
-    return `<img src="${markdown.utils.escapeHtml(imageUrl(file))}" alt="${markdown.utils.escapeHtml(alt)}"${title ? ` title="${markdown.utils.escapeHtml(title)}"` : ''}>`;
-  }
-  return `<span class="image-alt">${markdown.utils.escapeHtml(alt || 'image')}</span>`;
-};
+  const defaultLinkOpen: NonNullable<typeof instance.renderer.rules.link_open> =
+    instance.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+  instance.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    const href = String(token.attrGet('href') ?? '');
+    const internal = /^(paper|challenge):(.+)$/i.exec(href);
+    if (internal) {
+      token.attrSet('href', '#');
+      token.attrSet('data-open-kind', internal[1]!.toLowerCase());
+      token.attrSet('data-open-id', internal[2]!);
+    } else if (!SAFE_SCHEMES.test(href.trim())) {
+      // A relative link has nowhere to go inside a webview: keep its text, drop the address.
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'href');
+    }
+    return defaultLinkOpen(tokens, index, options, env, self);
+  };
+
+  instance.renderer.rules.image = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    const { imageFolder, imageUrl } = (env ?? {}) as MarkdownOptions;
+    const file = localImage(String(token.attrGet('src') ?? ''), imageFolder);
+    if (file && imageUrl) {
+      const title = String(token.attrGet('title') ?? '');
+      return `<img src="${escape(imageUrl(file))}" alt="${escape(alt)}"${title ? ` title="${escape(title)}"` : ''}>`;
+    }
+    return `<span class="image-alt">${escape(alt || 'image')}</span>`;
+  };
+  return (markdown = instance);
+}
 
 /** The file a relative image path names, when it stays inside `folder`. */
 function localImage(src: string, folder: string | undefined): string | undefined {
@@ -71,5 +86,5 @@ function localImage(src: string, folder: string | undefined): string | undefined
 }
 
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
-  return markdown.render(neutraliseBidi(source), { ...options });
+  return renderer().render(neutraliseBidi(source), { ...options });
 }

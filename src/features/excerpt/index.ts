@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
@@ -66,6 +65,8 @@ export class ExcerptPanel implements vscode.Disposable {
   readonly report: ExcerptReport = {};
   private ready = false;
   private pdfFile?: string;
+  /** The bytes the text was read from, posted to the webview as they are (the file is read once). */
+  private pdfData?: Uint8Array;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly reportListeners: (() => void)[] = [];
 
@@ -106,9 +107,8 @@ export class ExcerptPanel implements vscode.Disposable {
     this.panel.title = titleOf(this.target, view);
     const darkPage = vscode.workspace.getConfiguration('literatureCompanion').get<DarkPageMode>('excerpt.darkPage', 'dim');
     await this.post({ type: 'excerpt', view, darkPage });
-    if (view.kind === 'excerpt' && this.pdfFile) {
-      await this.post({ type: 'pdfData', data: new Uint8Array(await readFile(this.pdfFile)) });
-    }
+    if (view.kind === 'excerpt' && this.pdfData) await this.post({ type: 'pdfData', data: this.pdfData });
+    this.pdfData = undefined;
     this.notify();
   }
 
@@ -131,7 +131,8 @@ export class ExcerptPanel implements vscode.Disposable {
       };
     }
     try {
-      const document = await this.library.read(this.pdfFile);
+      const { document, data } = await this.library.readWithBytes(this.pdfFile);
+      this.pdfData = data;
       const anchor = anchorQuote(document.pages, { exact: this.target.quote, page: this.target.page });
       return excerptFound(this.target, paper, anchor, document.pageCount, path.basename(this.pdfFile), document.sha256);
     } catch (error) {

@@ -1,0 +1,17 @@
+// Small figures shared by the bench programs (test/bench/*.ts), so each reports percentiles the same way.
+
+/** The p-quantile (0…1) of values sorted ascending, by the nearest-rank rule; 0 for none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+/** Milliseconds rounded to 0.01 for the JSON report. */
+export function ms(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** CPU time (user + system) of this process, all its threads, in ms. */
+export function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
