@@ -71,7 +71,8 @@ describe('highlights from the host engine on the words pdf.js draws', { skip: ha
         assert.ok(charsPerBox.every((count) => count > 0), `${where}: a box covers no drawn character (${charsPerBox.join(', ')})`);
         // Together the boxes cover the quote's words…
         const coveredKey = matchKey(covered);
-        const quoteWords = probe.quote.split(/\s+/).map(matchKey).filter((word) => word.length >= 4);
+        // Letters and digits only: a comma or full stop after a word is not always under the box.
+        const quoteWords = probe.quote.split(/\s+/).map((word) => matchKey(word).replace(/[^\p{L}\p{N}]/gu, '')).filter((word) => word.length >= 4);
         const missing = quoteWords.filter((word) => !coveredKey.includes(word));
         assert.ok(missing.length <= Math.floor(quoteWords.length * 0.1), `${where}: words under no box: ${missing.join(', ')}; covered: ${covered}`);
         // …and little else (a box a line off, or too wide, covers other words).
