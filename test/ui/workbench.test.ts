@@ -151,6 +151,8 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
   it('"Open PDF" in the excerpt opens the whole PDF in the viewer at the quote\'s page, the quote highlighted', { skip: havePapers ? false : `no PDFs in ${papersDir}` }, async () => {
     await webview().locator('button[data-open-pdf]').click();
     const viewer = await frameWith('.page[data-page-number="8"] .quote-highlight', '', 60_000);
+    // The boxes are drawn one after another: wait for a second one before counting.
+    await viewer.locator('.page[data-page-number="8"] .quote-highlight').nth(1).waitFor({ timeout: 30_000 }).catch(() => undefined);
     assert.ok((await viewer.locator('.page[data-page-number="8"] .quote-highlight').count()) >= 2, 'one box per line of the quote');
     assert.equal(await viewer.locator('#page-input').inputValue(), '8');
     assert.match(await viewer.locator('#page-count').innerText(), /of 45/);
