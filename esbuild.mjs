@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAZY_VENDORS, lazyVendors } from './scripts/lib/lazyVendors.mjs';
+import { lazyEntryPoints, lazyModules } from './scripts/lib/lazyModules.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,8 +20,13 @@ function testEntries(folder) {
   }
 }
 
+// The activation bundle: `import()` of a part loaded on first need (scripts/lib/lazyModules.mjs) becomes a
+// require of that part's own bundle, built beside it (and sharing its lazy vendors).
+const activation = { ...node, supported: { 'dynamic-import': false }, plugins: [lazyVendors, lazyModules] };
+
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true, plugins: [lazyVendors] },
+  { ...activation, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
+  { ...activation, entryPoints: lazyEntryPoints(), outdir: 'dist' },
   ...Object.entries(LAZY_VENDORS).map(([library, bundle]) => ({ ...node, stdin: { contents: `module.exports = require(${JSON.stringify(library)});`, resolveDir: '.', sourcefile: `${bundle}.js` }, outfile: `dist/${bundle}.js` })),
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
   // Bibliography import (the BibTeX parser, ~1 MB): required by the import command on first use only.

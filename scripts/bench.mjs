@@ -18,6 +18,7 @@ import * as esbuild from 'esbuild';
 import { runHostSuite } from './lib/hostSuite.mjs';
 import { lazyVendors } from './lib/lazyVendors.mjs';
 import { ensureTools, projectRoot } from './lib/tools.mjs';
+import { lazyModules } from './lib/lazyModules.mjs';
 
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
 const tools = ensureTools();
@@ -25,7 +26,8 @@ if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: ['ig
 
 async function bundleSizes() {
   const production = await esbuild.build({
-    entryPoints: [join(projectRoot, 'src', 'extension.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], minify: true, write: false, plugins: [lazyVendors],
+    entryPoints: [join(projectRoot, 'src', 'extension.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], minify: true, write: false,
+    supported: { 'dynamic-import': false }, plugins: [lazyVendors, lazyModules],
   });
   const minified = production.outputFiles[0].contents;
   return {

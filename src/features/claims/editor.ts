@@ -5,7 +5,13 @@ import { escapeMarkdown, surnameOf } from '../../core/render/untrustedText';
 import { claimSummary, needsAttention, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import type { Verdict } from '../../core/claims';
 import type { CorpusService } from '../../services/corpusService';
-import { CLAIM_LANGUAGES, type ClaimsService } from './service';
+import { CLAIM_SELECTOR } from './documents';
+import { findEvidenceActions } from './findEvidence';
+import type { ClaimsService } from './service';
+import type { EvidenceSuggestions } from './suggestions';
+
+// The claims editor layer. This module is its own bundle (dist/lazy-claimsEditor.js), loaded when the first
+// Markdown/LaTeX document opens or a provider index.ts registered is first asked: activation never pays for it.
 
 const VERDICT_COLORS: Record<Verdict, string> = {
   supports: '#3fa46a',
@@ -20,8 +26,6 @@ const SEVERITIES: Record<string, vscode.DiagnosticSeverity | undefined> = {
   warning: vscode.DiagnosticSeverity.Warning,
   error: vscode.DiagnosticSeverity.Error,
 };
-
-export const CLAIM_SELECTOR: vscode.DocumentSelector = CLAIM_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
 
 function rangeOf(document: vscode.TextDocument, claim: Pick<DocumentClaim, 'start' | 'end'>): vscode.Range {
   return new vscode.Range(document.positionAt(claim.start), document.positionAt(claim.end));
@@ -55,8 +59,19 @@ export function claimHover(claim: DocumentClaim, corpus: Corpus): vscode.Markdow
   return hover;
 }
 
-/** Gutter icons and underlines by verdict, a hover with the quotes, a CodeLens, and Problems. */
-export function activateClaimEditor(context: vscode.ExtensionContext, claims: ClaimsService, corpus: CorpusService): { refresh(): Promise<void> } {
+/** What the editor layer gives index.ts: its providers (registered there, at activation) and a redraw. */
+export interface ClaimEditor {
+  refresh(): Promise<void>;
+  readonly hovers: vscode.HoverProvider;
+  readonly codeLenses: vscode.CodeLensProvider;
+  readonly codeActions: vscode.CodeActionProvider;
+}
+
+/**
+ * Gutter icons and underlines by verdict, a hover with the quotes, a CodeLens, Problems, and the
+ * "Find evidence…" light bulb. `codeLensChanged` is the event of the CodeLens provider index.ts registered.
+ */
+export function startClaimEditor(context: vscode.ExtensionContext, claims: ClaimsService, corpus: CorpusService, suggestions: () => Promise<EvidenceSuggestions>, codeLensChanged: vscode.EventEmitter<void>): ClaimEditor {
   const decorationTypes = new Map<Verdict, vscode.TextEditorDecorationType>();
   for (const verdict of Object.keys(VERDICT_COLORS) as Verdict[]) {
     decorationTypes.set(
@@ -73,7 +88,6 @@ export function activateClaimEditor(context: vscode.ExtensionContext, claims: Cl
     );
   }
   const diagnostics = vscode.languages.createDiagnosticCollection('literatureCompanion.claims');
-  const codeLensChanged = new vscode.EventEmitter<void>();
 
   const isChecked = (document: vscode.TextDocument): boolean => {
     const patterns = vscode.workspace.getConfiguration('literatureCompanion', document.uri).get<string[]>('claims.checkDocuments', []);
@@ -126,7 +140,6 @@ export function activateClaimEditor(context: vscode.ExtensionContext, claims: Cl
   context.subscriptions.push(
     ...decorationTypes.values(),
     diagnostics,
-    codeLensChanged,
     { dispose: () => clearTimeout(pending) },
     claims.onDidChange(refreshSoon),
     vscode.window.onDidChangeVisibleTextEditors(refreshSoon),
@@ -134,16 +147,19 @@ export function activateClaimEditor(context: vscode.ExtensionContext, claims: Cl
     vscode.workspace.onDidOpenTextDocument((document) => vscode.languages.match(CLAIM_SELECTOR, document) && refreshSoon()),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('literatureCompanion.claims') && refreshSoon()),
-    vscode.languages.registerHoverProvider(CLAIM_SELECTOR, {
+  );
+  void refresh();
+  return {
+    refresh,
+    hovers: {
       async provideHover(document, position) {
         const { claims: located } = await claims.claimsOf(document);
         const offset = document.offsetAt(position);
         const claim = located.find((candidate) => candidate.start <= offset && offset <= candidate.end);
         return claim && new vscode.Hover(claimHover(claim, await corpus.get()), rangeOf(document, claim));
       },
-    }),
-    vscode.languages.registerCodeLensProvider(CLAIM_SELECTOR, {
-      onDidChangeCodeLenses: codeLensChanged.event,
+    },
+    codeLenses: {
       async provideCodeLenses(document) {
         const { claims: located } = await claims.claimsOf(document);
         return located.map((claim) => new vscode.CodeLens(rangeOf(document, claim), {
@@ -153,8 +169,7 @@ export function activateClaimEditor(context: vscode.ExtensionContext, claims: Cl
           arguments: [{ document: document.uri.toString(), key: claim.key }],
         }));
       },
-    }),
-  );
-  void refresh();
-  return { refresh };
+    },
+    codeActions: findEvidenceActions(claims, suggestions),
+  };
 }

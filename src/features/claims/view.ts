@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { claimSummary, verdictLabel, type DocumentClaim, type OrphanClaim } from '../../core/claims/documentClaims';
 import { VERDICTS, type Verdict } from '../../core/claims';
-import { CLAIM_SELECTOR } from './editor';
+import { CLAIM_SELECTOR } from './documents';
 import { displayLine, neutraliseBidi } from '../../core/render/untrustedText';
 import type { ClaimsService } from './service';
 import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
