@@ -4,7 +4,8 @@
 //   src/services  VS Code-aware services shared by features: core, protocol, its own room
 //   src/features  one folder a feature: core, protocol, services and its own folder; never another feature
 //   src/cli       the command line: core only (no vscode)
-//   src/webview   browser code: protocol and type-only imports (plus the dependency-free core/render/untrustedText)
+//   src/webview   browser code: protocol and type-only imports (plus the dependency-free core/render/untrustedText
+//                 and core/claims/verdictStyle)
 //   src/extension.ts only wires.
 import tseslint from 'typescript-eslint';
 
@@ -56,9 +57,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [noVscode],
-        // One exception: core/render/untrustedText, dependency-free, so host and webviews neutralise untrusted
-        // text (bidi controls, titles) with the same code.
-        patterns: [{ regex: '^(\\.\\./)+(core(?!/render/untrustedText$)|features|services|cli|extension)(/|$)', allowTypeImports: true, message: 'Webview code runs in the browser: import the protocol, and types only from core.' }],
+        // Two exceptions, both dependency-free: core/render/untrustedText, so host and webviews neutralise
+        // untrusted text (bidi controls, titles) with the same code; core/claims/verdictStyle, so a verdict
+        // has its words and colours in one place.
+        patterns: [{ regex: '^(\\.\\./)+(core(?!/render/untrustedText$|/claims/verdictStyle$)|features|services|cli|extension)(/|$)', allowTypeImports: true, message: 'Webview code runs in the browser: import the protocol, and types only from core.' }],
       }],
     },
   },

@@ -5,10 +5,11 @@
 import type { EvidenceMap, MapFilters, MapPalette, MapQuote } from '../protocol/messages';
 import type { HostToWebview, MapState } from '../protocol/messages';
 import { el, vsCodeApi } from './dom';
+import type { Verdict } from '../core/claims/model';
+import { verdictLooks } from '../core/claims/verdictStyle';
 
-type Verdict = 'supports' | 'partially-supports' | 'contradicts' | 'not-addressed';
-const VERDICTS: readonly Verdict[] = ['supports', 'partially-supports', 'contradicts', 'not-addressed'];
-const VERDICT_LABELS: Record<Verdict, string> = { supports: 'supports', 'partially-supports': 'partially supports', contradicts: 'contradicts', 'not-addressed': 'not addressed' };
+const VERDICT_LABELS = verdictLooks('label');
+const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[];
 
 const vscode = vsCodeApi<MapState>();
 const root = document.getElementById('root')!;

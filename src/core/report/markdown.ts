@@ -1,10 +1,10 @@
 /** The report as Markdown (`--format md`): the same content as the HTML, every text escaped. */
 import { VERDICTS } from '../claims/model';
+import { VERDICT_STYLE } from '../claims/verdictStyle';
 import type { BibliographyEntry } from './bibliography';
 import { escapeMarkdown as md, safeHttpUrl } from './escape';
 import type { Report, ReportClaim, ReportQuote } from './model';
 
-const BADGES: Record<string, string> = { supports: '✅', 'partially-supports': '🟡', contradicts: '❌', 'not-addressed': '⚪' };
 
 function quoteMarkdown(quote: ReportQuote): string[] {
   const url = quote.url ? safeHttpUrl(quote.url) : undefined;
@@ -17,7 +17,7 @@ function quoteMarkdown(quote: ReportQuote): string[] {
 function claimMarkdown(claim: ReportClaim): string[] {
   const lines = [
     `- **${md(claim.text)}**`,
-    `  ${BADGES[claim.verdict]} *${md(claim.verdictLabel)}* · line ${claim.line}${claim.origin === 'annotation' ? ' · your annotation' : ''}`,
+    `  ${VERDICT_STYLE[claim.verdict].emoji} *${md(claim.verdictLabel)}* · line ${claim.line}${claim.origin === 'annotation' ? ' · your annotation' : ''}`,
   ];
   if (claim.gloss) lines.push(`  *${md(claim.gloss)}*`);
   if (claim.rationale) lines.push(`  Why: ${md(claim.rationale)}`);
@@ -40,7 +40,7 @@ export function renderReportMarkdown(report: Report, bibliography: readonly Bibl
     '| | count |',
     '| --- | ---: |',
     `| Claims | ${summary.claims} |`,
-    ...VERDICTS.map((verdict) => `| ${BADGES[verdict]} ${verdict.replace('-', ' ')} | ${summary.byVerdict[verdict]} |`),
+    ...VERDICTS.map((verdict) => `| ${VERDICT_STYLE[verdict].emoji} ${VERDICT_STYLE[verdict].label} | ${summary.byVerdict[verdict]} |`),
     `| Quotes | ${summary.quotes} |`,
     `| Papers cited | ${summary.papersCited} |`,
     `| Unverified quotes | ${summary.unverifiedQuotes} |`,

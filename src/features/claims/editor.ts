@@ -3,7 +3,8 @@ import type { Corpus } from '../../core/corpus/model';
 // Untrusted text (claims, quotes, notes) must not turn into Markdown links or formatting in a hover.
 import { escapeMarkdown, surnameOf } from '../../core/render/untrustedText';
 import { claimSummary, needsAttention, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
-import type { Verdict } from '../../core/claims';
+import { VERDICTS, type Verdict } from '../../core/claims/model';
+import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
 import type { CorpusService } from '../../services/corpusService';
 import { CLAIM_SELECTOR } from './documents';
 import { findEvidenceActions } from './findEvidence';
@@ -12,13 +13,6 @@ import type { EvidenceSuggestions } from './suggestions';
 
 // The claims editor layer. This module is its own bundle (dist/lazy-claimsEditor.js), loaded when the first
 // Markdown/LaTeX document opens or a provider index.ts registered is first asked: activation never pays for it.
-
-const VERDICT_COLORS: Record<Verdict, string> = {
-  supports: '#3fa46a',
-  'partially-supports': '#d9a400',
-  contradicts: '#e5534b',
-  'not-addressed': '#8b949e',
-};
 
 const SEVERITIES: Record<string, vscode.DiagnosticSeverity | undefined> = {
   hint: vscode.DiagnosticSeverity.Hint,
@@ -73,7 +67,7 @@ export interface ClaimEditor {
  */
 export function startClaimEditor(context: vscode.ExtensionContext, claims: ClaimsService, corpus: CorpusService, suggestions: () => Promise<EvidenceSuggestions>, codeLensChanged: vscode.EventEmitter<void>): ClaimEditor {
   const decorationTypes = new Map<Verdict, vscode.TextEditorDecorationType>();
-  for (const verdict of Object.keys(VERDICT_COLORS) as Verdict[]) {
+  for (const verdict of VERDICTS) {
     decorationTypes.set(
       verdict,
       vscode.window.createTextEditorDecorationType({
@@ -81,8 +75,8 @@ export function startClaimEditor(context: vscode.ExtensionContext, claims: Claim
         gutterIconSize: 'contain',
         borderWidth: '0 0 2px 0',
         borderStyle: 'dotted',
-        borderColor: VERDICT_COLORS[verdict],
-        overviewRulerColor: VERDICT_COLORS[verdict],
+        borderColor: VERDICT_STYLE[verdict].editorColour,
+        overviewRulerColor: VERDICT_STYLE[verdict].editorColour,
         overviewRulerLane: vscode.OverviewRulerLane.Right,
       }),
     );
