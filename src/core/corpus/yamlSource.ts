@@ -47,6 +47,11 @@ export class YamlSource {
   }
 
   /** 1-based file line of the value at `path`, or of its nearest existing ancestor. */
+  /** The line and the field's name of `path`: where a FieldError points a person to. */
+  locate(path: FieldPath): { line: number | undefined; field: string } {
+    return { line: this.lineOf(path), field: formatPath(path) };
+  }
+
   lineOf(path: FieldPath): number | undefined {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? this.document.contents : this.document.getIn(path.slice(0, depth), true);

@@ -3,6 +3,7 @@ import { compareSectionIds } from '../tree/corpusTree';
 import { renderMarkdown, type MarkdownOptions } from '../render/markdown';
 import { shortAuthors } from '../render/untrustedText';
 import type { PanelTarget, PaperRef, ChallengeRef, MissingView, PanelView } from './panelViews';
+import { fileLine } from '../common/location';
 export type { PanelTarget, QuoteView, PaperRef, ChallengeRef, PaperView, ChallengeView, MissingView, ClaimPanelView, PanelView } from './panelViews';
 
 
@@ -22,7 +23,7 @@ export function paperRef(paper: Paper): PaperRef {
 
 function missing(corpus: Corpus, target: PanelTarget): MissingView {
   const problem = corpus.problems.find((p) => p.id === target.id && p.kind === target.kind);
-  const reason = problem ? `its file has an error: ${problem.message} (${problem.file}${problem.line ? `:${problem.line}` : ''})` : 'it is not in the corpus';
+  const reason = problem ? `its file has an error: ${problem.message} (${fileLine(problem.file, problem.line)})` : 'it is not in the corpus';
   return { kind: 'missing', target, message: `The ${target.kind} "${target.id}" cannot be shown: ${reason}.` };
 }
 
