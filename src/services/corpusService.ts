@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
+import { readCorpusSnapshot } from '../core/corpus/snapshot';
 import { pathSetting } from './workspacePaths';
 
 /**
@@ -16,6 +17,8 @@ export class CorpusService implements vscode.Disposable {
   private watcher?: vscode.FileSystemWatcher;
   private reloadTimer?: ReturnType<typeof setTimeout>;
   private warnedFor = '';
+  /** The bundled corpus as parsed at build time (dist/corpus-snapshot.json); read once. */
+  private prevalidated?: ReturnType<typeof readCorpusSnapshot>;
 
   constructor(private readonly extensionPath: string) {}
 
@@ -45,7 +48,8 @@ export class CorpusService implements vscode.Disposable {
 
   private async load(): Promise<Corpus> {
     const root = this.root();
-    const corpus = await loadCorpus(root, { baseLexicon: path.join(this.extensionPath, 'sources', 'lexicon') });
+    this.prevalidated ??= readCorpusSnapshot(path.join(this.extensionPath, 'dist', 'corpus-snapshot.json'));
+    const corpus = await loadCorpus(root, { baseLexicon: path.join(this.extensionPath, 'sources', 'lexicon'), prevalidated: await this.prevalidated });
     this.watch(root);
     this.report(corpus);
     this.changed.fire(corpus);

@@ -1,2 +1,3 @@
 // Re-exported for scripts/bench.mjs, which measures the core in plain Node.
 export { loadCorpus } from '../../src/core/corpus/load';
+export { readCorpusSnapshot } from '../../src/core/corpus/snapshot';

@@ -1,0 +1,93 @@
+// The corpus snapshot (dist/corpus-snapshot.json, built with the extension): the first tree reads the
+// bundled corpus from it instead of parsing its YAML; a file changed since the build is parsed as usual.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadCorpus, type Prevalidated } from '../../src/core/corpus/load';
+import type { Corpus } from '../../src/core/corpus/model';
+import { buildCorpusSnapshot, prevalidatedFrom, readCorpusSnapshot } from '../../src/core/corpus/snapshot';
+
+const bundled = join(__dirname, '..', '..', 'sources');
+
+/** A copy of the bundled corpus in a fresh folder (the extension is installed elsewhere than it was built). */
+function copyOfBundled(): string {
+  const root = join(mkdtempSync(join(tmpdir(), 'litcomp-snapshot-')), 'sources');
+  cpSync(bundled, root, { recursive: true });
+  return root;
+}
+
+/** What the views show of a corpus, as plain data (Maps as entry lists). */
+function shown(corpus: Corpus): unknown {
+  return JSON.parse(JSON.stringify({ ...corpus, papers: [...corpus.papers], challenges: [...corpus.challenges] }));
+}
+
+/** The snapshot with a count of the files it answered. */
+function counting(prevalidated: Prevalidated): Prevalidated & { hits: number } {
+  const counted = {
+    hits: 0,
+    lookup: (...args: Parameters<Prevalidated['lookup']>) => {
+      const found = prevalidated.lookup(...args);
+      if (found) counted.hits++;
+      return found;
+    },
+  };
+  return counted;
+}
+
+describe('the corpus snapshot', () => {
+  it('gives the same corpus as parsing, with every file taken from it and paths where the corpus is now', async () => {
+    const builtAt = copyOfBundled();
+    const snapshot = counting(prevalidatedFrom(await buildCorpusSnapshot(builtAt)));
+    const installedAt = copyOfBundled();
+    const parsed = await loadCorpus(installedAt);
+    const fromSnapshot = await loadCorpus(installedAt, { prevalidated: snapshot });
+    assert.deepEqual(shown(fromSnapshot), shown(parsed));
+    assert.equal(snapshot.hits, 27, '6 papers, 14 challenges, 6 evidence files and the lexicon come from the snapshot');
+    assert.ok([...fromSnapshot.papers.values()].every((paper) => paper.file.startsWith(installedAt)), 'paper files point into the installed folder');
+    assert.ok(fromSnapshot.lexicon!.every((entry) => entry.file?.startsWith(installedAt)), 'lexicon entries point into the installed folder');
+  });
+
+  it('keeps problems of a broken file with its line and its path now', async () => {
+    const builtAt = copyOfBundled();
+    const evidence = (root: string) => join(root, 'evidence', '2009.01325.yaml');
+    const broken = readFileSync(evidence(builtAt), 'utf8').replace(/page: \d+/, 'page: zero');
+    writeFileSync(evidence(builtAt), broken);
+    const snapshot = counting(prevalidatedFrom(await buildCorpusSnapshot(builtAt)));
+    const installedAt = copyOfBundled();
+    writeFileSync(evidence(installedAt), broken);
+    const parsed = await loadCorpus(installedAt);
+    const fromSnapshot = await loadCorpus(installedAt, { prevalidated: snapshot });
+    assert.equal(fromSnapshot.problems.length, 1);
+    assert.deepEqual(fromSnapshot.problems, parsed.problems);
+    assert.equal(fromSnapshot.problems[0]!.file, evidence(installedAt));
+    assert.equal(snapshot.hits, 27);
+  });
+
+  it('is not trusted for a file changed since it was built: the change shows', async () => {
+    const root = copyOfBundled();
+    const snapshot = counting(prevalidatedFrom(await buildCorpusSnapshot(root)));
+    const paper = join(root, 'papers', '2009.01325.md');
+    writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^title: .*$/m, 'title: A title edited after the build'));
+    const challenge = join(root, 'taxonomy', '3.4.md');
+    writeFileSync(challenge, readFileSync(challenge, 'utf8').replace(/^title: .*$/m, 'title: [not, text]'));
+    const corpus = await loadCorpus(root, { prevalidated: snapshot });
+    assert.equal(corpus.papers.get('2009.01325')!.title, 'A title edited after the build');
+    assert.equal(corpus.challenges.has('3.4'), false, 'the broken challenge is not loaded from the snapshot');
+    assert.match(corpus.problems.map((problem) => `${problem.file}: ${problem.message}`).join('\n'), /3\.4\.md: "title" must be text/);
+    assert.equal(snapshot.hits, 25, 'the two changed files were parsed');
+  });
+
+  it('a snapshot file that is corrupt or of another format is not used', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'litcomp-snapshot-file-'));
+    const file = join(folder, 'corpus-snapshot.json');
+    writeFileSync(file, '{"format": 1, "files": {');
+    assert.equal(await readCorpusSnapshot(file), undefined);
+    writeFileSync(file, JSON.stringify({ format: 999, files: {} }));
+    assert.equal(await readCorpusSnapshot(file), undefined);
+    assert.equal(await readCorpusSnapshot(join(folder, 'missing.json')), undefined);
+    writeFileSync(file, JSON.stringify(await buildCorpusSnapshot(bundled)));
+    assert.ok(await readCorpusSnapshot(file), 'a good snapshot is read');
+  });
+});
