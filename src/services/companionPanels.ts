@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { buildPanelView, mayOpenFromPanel, type PanelTarget, type PanelView } from '../core/panels/panelModels';
-import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelInbound, type PanelState } from '../protocol/messages';
+import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToPanel, type PanelToHost, type PanelState } from '../protocol/panel';
 import type { CorpusService } from './corpusService';
 import { displayLine } from '../core/render/untrustedText';
 import { webviewPage } from './webviewPage';
@@ -96,7 +96,7 @@ export class CompanionPanel implements vscode.Disposable {
     const imageUrl = (file: string) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
     const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl);
     this.panel.title = panelTitle(view, this.target);
-    const message: HostToWebview = { type: 'render', view };
+    const message: HostToPanel = { type: 'render', view };
     await this.panel.webview.postMessage(message);
     this.renderedListeners.splice(0).forEach((listener) => listener());
   }
@@ -106,7 +106,7 @@ export class CompanionPanel implements vscode.Disposable {
     return new Promise((resolve) => this.renderedListeners.push(resolve));
   }
 
-  private async receive(message: PanelInbound): Promise<void> {
+  private async receive(message: PanelToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
 import { anchorQuote, PdfReadError } from '../../core/pdf';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
-import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound, type RenderedPage } from '../../protocol/messages';
+import type { DarkPageMode } from '../../protocol/common';
+import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type ExcerptState, type ExcerptToHost, type HostToExcerpt, type RenderedPage } from '../../protocol/excerpt';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { WebviewPanelRegistry } from '../../services/webviewPanels';
@@ -112,7 +113,7 @@ export class ExcerptPanel implements vscode.Disposable {
     this.notify();
   }
 
-  private post(message: HostToWebview): Thenable<boolean> {
+  private post(message: HostToExcerpt): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
   }
 
@@ -141,7 +142,7 @@ export class ExcerptPanel implements vscode.Disposable {
     }
   }
 
-  private async receive(message: ExcerptInbound): Promise<void> {
+  private async receive(message: ExcerptToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
@@ -167,9 +168,6 @@ export class ExcerptPanel implements vscode.Disposable {
       case 'excerptRendered':
         this.report.rendered = { page: message.page, highlights: message.highlights, pages: message.pages };
         this.notify();
-        return;
-      case 'copy':
-        await vscode.env.clipboard.writeText(String(message.text));
         return;
       default:
         return;

@@ -1,0 +1,82 @@
+/** Messages between the host and the evidence map (challenges × papers). */
+import type { EvidenceMap, MapFilters, MapQuote } from '../core/map/model';
+import type { MapPalette } from '../core/map/svg';
+import type { ExcerptTarget } from '../core/excerpt/excerptView';
+import type { PanelTarget } from '../core/panels/panelViews';
+import { isCount, isDuration, isRecord, isShortText, type ReadyMessage } from './common';
+import { isSafeExcerptTarget } from './excerpt';
+import { isLinkTarget } from './panel';
+
+export type { EvidenceMap, MapFilters, MapPalette, MapQuote };
+
+export const MAP_VIEW_TYPE = 'literatureCompanion.evidenceMap';
+
+export type MapExportFormat = 'svg' | 'png';
+
+export type HostToMap =
+  /** The evidence map to draw (built by the host from the corpus, the talk's claims and the filters). */
+  | { readonly type: 'map'; readonly map: EvidenceMap; readonly title: string }
+  /** The quotes behind the cell the person opened. */
+  | { readonly type: 'mapQuotes'; readonly challenge: string; readonly paper: string; readonly quotes: readonly MapQuote[] }
+  /** Draw this SVG on a canvas and answer with `mapPng` (the PNG export; the host has no canvas). */
+  | { readonly type: 'rasterize'; readonly svg: string; readonly width: number; readonly height: number };
+
+export type MapToHost =
+  | ReadyMessage
+  | { readonly type: 'open'; readonly target: PanelTarget }
+  | { readonly type: 'openExcerpt'; readonly target: ExcerptTarget }
+  | { readonly type: 'mapFilters'; readonly filters: MapFilters }
+  | { readonly type: 'mapCell'; readonly challenge: string; readonly paper: string }
+  /** Export the current map; without a palette, in the print colours. */
+  | { readonly type: 'exportMap'; readonly format: MapExportFormat; readonly palette?: Partial<MapPalette> }
+  /** The PNG of a `rasterize` request, base64, or why it failed. */
+  | { readonly type: 'mapPng'; readonly data?: string; readonly error?: string }
+  /** The map is on screen: `cells` drawn, `ms` from the message's arrival to the next frame. */
+  | { readonly type: 'mapRendered'; readonly cells: number; readonly ms: number };
+
+/** Persisted by the map webview: what was filtered and folded, and which cell was open. */
+export interface MapState {
+  readonly filters: MapFilters;
+  readonly selected?: { readonly challenge: string; readonly paper: string };
+}
+
+const MAP_VERDICTS = ['supports', 'partially-supports', 'contradicts', 'not-addressed'];
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** Filters from a webview or a restored state: only the known fields, of the right types. */
+export function isMapFilters(value: unknown): value is MapFilters {
+  if (typeof value !== 'object' || value === null) return false;
+  const filters = value as Record<string, unknown>;
+  if (filters.verdicts !== undefined && !(isStringList(filters.verdicts) && filters.verdicts.every((verdict) => MAP_VERDICTS.includes(verdict)))) return false;
+  if (filters.papers !== undefined && !isStringList(filters.papers)) return false;
+  if (filters.collapsed !== undefined && !isStringList(filters.collapsed)) return false;
+  return filters.onlyCited === undefined || typeof filters.onlyCited === 'boolean';
+}
+
+/** A PNG as base64: bounded (a 1920×1080 map is well under it), the host decodes nothing else. */
+const MAX_PNG_CHARS = 50_000_000;
+
+/** The host's check of everything the map page posts. */
+export function isMapInbound(value: unknown): value is MapToHost {
+  if (!isRecord(value)) return false;
+  switch (value.type) {
+    case 'ready':
+      return true;
+    case 'open':
+      return isLinkTarget(value.target);
+    case 'openExcerpt':
+      return isSafeExcerptTarget(value.target);
+    case 'mapFilters':
+      return isMapFilters(value.filters);
+    case 'mapCell':
+      return isShortText(value.challenge, 200) && isShortText(value.paper, 200);
+    case 'exportMap':
+      return (value.format === 'svg' || value.format === 'png') && (value.palette === undefined || isRecord(value.palette));
+    case 'mapPng':
+      return (value.data === undefined || isShortText(value.data, MAX_PNG_CHARS)) && (value.error === undefined || isShortText(value.error));
+    case 'mapRendered':
+      return isCount(value.cells) && isDuration(value.ms);
+    default:
+      return false;
+  }
+}
