@@ -29,3 +29,15 @@ export const isDuration = (value: unknown): value is number => typeof value === 
 export function isPdfStarted(value: Record<string, unknown>): boolean {
   return (value.mode === 'worker' || value.mode === 'main-thread') && isDuration(value.ms);
 }
+
+/**
+ * The guard of one page's messages: each message type the page sends, with the check of its fields. Any
+ * other type (another page's, or an inherited name such as `__proto__`) is refused.
+ */
+export function inboundGuard<T extends { readonly type: string }>(checks: { readonly [K in T['type']]: (message: Record<string, unknown>) => boolean }): (value: unknown) => value is T {
+  const byType: Readonly<Record<string, (message: Record<string, unknown>) => boolean>> = checks;
+  return (value: unknown): value is T => isRecord(value) && typeof value.type === 'string' && Object.hasOwn(byType, value.type) && byType[value.type]!(value);
+}
+
+/** `ready` has no fields to check. */
+export const isReady = (): boolean => true;

@@ -1,6 +1,6 @@
 /** Messages between the host and the excerpt panel (a quote on its PDF page, drawn by pdf.js). */
 import type { ExcerptTarget, ExcerptView } from '../core/excerpt/excerptView';
-import { isCount, isPage, isPdfStarted, isRecord, isShortText, type DarkPageMode, type PdfStartedMessage, type ReadyMessage } from './common';
+import { inboundGuard, isCount, isPage, isPdfStarted, isReady, isRecord, isShortText, type DarkPageMode, type PdfStartedMessage, type ReadyMessage } from './common';
 
 export type { ExcerptTarget, ExcerptView };
 
@@ -55,20 +55,10 @@ export function isSafeExcerptTarget(value: unknown): value is ExcerptTarget {
 const isRenderedPage = (value: unknown): value is RenderedPage => isRecord(value) && isPage(value.page) && isCount(value.highlights);
 
 /** The host's check of everything the excerpt page posts. */
-export function isExcerptInbound(value: unknown): value is ExcerptToHost {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case 'ready':
-      return true;
-    case 'runCommand':
-      return ALLOWED_COMMANDS.includes(value.command as AllowedCommand) && isShortText(value.paper, 200);
-    case 'openPdfFile':
-      return isPage(value.page);
-    case 'pdfStarted':
-      return isPdfStarted(value);
-    case 'excerptRendered':
-      return isPage(value.page) && isCount(value.highlights) && Array.isArray(value.pages) && value.pages.length <= 100 && value.pages.every(isRenderedPage);
-    default:
-      return false;
-  }
-}
+export const isExcerptInbound = inboundGuard<ExcerptToHost>({
+  ready: isReady,
+  runCommand: (message) => ALLOWED_COMMANDS.includes(message.command as AllowedCommand) && isShortText(message.paper, 200),
+  openPdfFile: (message) => isPage(message.page),
+  pdfStarted: isPdfStarted,
+  excerptRendered: (message) => isPage(message.page) && isCount(message.highlights) && Array.isArray(message.pages) && message.pages.length <= 100 && message.pages.every(isRenderedPage),
+});

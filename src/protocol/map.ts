@@ -3,9 +3,8 @@ import type { EvidenceMap, MapFilters, MapQuote } from '../core/map/model';
 import type { MapPalette } from '../core/map/svg';
 import type { ExcerptTarget } from '../core/excerpt/excerptView';
 import type { PanelTarget } from '../core/panels/panelViews';
-import { isCount, isDuration, isRecord, isShortText, type ReadyMessage } from './common';
-import { isSafeExcerptTarget } from './excerpt';
-import { isLinkTarget } from './panel';
+import { inboundGuard, isCount, isDuration, isReady, isRecord, isShortText, type ReadyMessage } from './common';
+import { linkChecks } from './panel';
 
 export type { EvidenceMap, MapFilters, MapPalette, MapQuote };
 
@@ -57,26 +56,12 @@ export function isMapFilters(value: unknown): value is MapFilters {
 const MAX_PNG_CHARS = 50_000_000;
 
 /** The host's check of everything the map page posts. */
-export function isMapInbound(value: unknown): value is MapToHost {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case 'ready':
-      return true;
-    case 'open':
-      return isLinkTarget(value.target);
-    case 'openExcerpt':
-      return isSafeExcerptTarget(value.target);
-    case 'mapFilters':
-      return isMapFilters(value.filters);
-    case 'mapCell':
-      return isShortText(value.challenge, 200) && isShortText(value.paper, 200);
-    case 'exportMap':
-      return (value.format === 'svg' || value.format === 'png') && (value.palette === undefined || isRecord(value.palette));
-    case 'mapPng':
-      return (value.data === undefined || isShortText(value.data, MAX_PNG_CHARS)) && (value.error === undefined || isShortText(value.error));
-    case 'mapRendered':
-      return isCount(value.cells) && isDuration(value.ms);
-    default:
-      return false;
-  }
-}
+export const isMapInbound = inboundGuard<MapToHost>({
+  ready: isReady,
+  ...linkChecks,
+  mapFilters: (message) => isMapFilters(message.filters),
+  mapCell: (message) => isShortText(message.challenge, 200) && isShortText(message.paper, 200),
+  exportMap: (message) => (message.format === 'svg' || message.format === 'png') && (message.palette === undefined || isRecord(message.palette)),
+  mapPng: (message) => (message.data === undefined || isShortText(message.data, MAX_PNG_CHARS)) && (message.error === undefined || isShortText(message.error)),
+  mapRendered: (message) => isCount(message.cells) && isDuration(message.ms),
+});

@@ -1,7 +1,7 @@
 /** Messages between the host and the companion panel (paper, challenge and claim pages). */
 import type { ExcerptTarget } from '../core/excerpt/excerptView';
 import type { PanelTarget, PanelView } from '../core/panels/panelViews';
-import { isRecord, isShortText, MAX_COPY_CHARS, type ReadyMessage } from './common';
+import { inboundGuard, isReady, isRecord, isShortText, MAX_COPY_CHARS, type ReadyMessage } from './common';
 import { isSafeExcerptTarget } from './excerpt';
 
 export type { PanelTarget, PanelView };
@@ -38,21 +38,16 @@ export function isLinkTarget(value: unknown): value is Exclude<PanelTarget, { ki
   return value.kind === 'challenge' && isRecord(focus) && isShortText(focus.paper, 200) && Number.isInteger(focus.quote) && (focus.quote as number) >= 0;
 }
 
+/** Links a page may follow: papers and challenges (isLinkTarget), and a quote in its PDF. The map page has them too. */
+export const linkChecks = {
+  open: (message: Record<string, unknown>) => isLinkTarget(message.target),
+  openExcerpt: (message: Record<string, unknown>) => isSafeExcerptTarget(message.target),
+};
+
 /** The host's check of everything the panel page posts. */
-export function isPanelInbound(value: unknown): value is PanelToHost {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case 'ready':
-      return true;
-    case 'open':
-      return isLinkTarget(value.target);
-    case 'openSourceFile':
-      return isShortText(value.file, 4096);
-    case 'copy':
-      return isShortText(value.text, MAX_COPY_CHARS);
-    case 'openExcerpt':
-      return isSafeExcerptTarget(value.target);
-    default:
-      return false;
-  }
-}
+export const isPanelInbound = inboundGuard<PanelToHost>({
+  ready: isReady,
+  ...linkChecks,
+  openSourceFile: (message) => isShortText(message.file, 4096),
+  copy: (message) => isShortText(message.text, MAX_COPY_CHARS),
+});

@@ -4,7 +4,7 @@
  * is a web page, and the host treats what it posts as untrusted input.
  */
 import type { TextBox } from '../core/pdf/textModel';
-import { DARK_PAGE_MODES, isCount, isPage, isPdfStarted, isRecord, type DarkPageMode, type PdfStartedMessage, type ReadyMessage } from './common';
+import { DARK_PAGE_MODES, inboundGuard, isCount, isPage, isPdfStarted, isReady, isRecord, type DarkPageMode, type PdfStartedMessage, type ReadyMessage } from './common';
 
 export const PDF_VIEWER_VIEW_TYPE = 'literatureCompanion.pdfViewer';
 
@@ -65,43 +65,21 @@ export function isViewerState(value: unknown): value is ViewerState {
 }
 
 /** The host's check of everything the viewer posts. */
-export function isViewerToHost(value: unknown): value is ViewerToHost {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case 'ready':
-      return true;
-    case 'pdfStarted':
-      return isPdfStarted(value);
-    case 'pageRendered':
-      return isPage(value.page) && isPage(value.pageCount) && isCount(value.highlights);
-    case 'viewChanged':
-      return isPage(value.page) && isViewerZoom(value.zoom);
-    case 'searchResult':
-      return typeof value.query === 'string' && isCount(value.current) && isCount(value.total);
-    case 'useAsEvidence':
-      return isPage(value.page) && typeof value.text === 'string' && value.text.trim().length > 0 && value.text.length <= 20_000;
-    case 'error':
-      return typeof value.message === 'string';
-    default:
-      return false;
-  }
-}
+export const isViewerToHost = inboundGuard<ViewerToHost>({
+  ready: isReady,
+  pdfStarted: isPdfStarted,
+  pageRendered: (message) => isPage(message.page) && isPage(message.pageCount) && isCount(message.highlights),
+  viewChanged: (message) => isPage(message.page) && isViewerZoom(message.zoom),
+  searchResult: (message) => typeof message.query === 'string' && isCount(message.current) && isCount(message.total),
+  useAsEvidence: (message) => isPage(message.page) && typeof message.text === 'string' && message.text.trim().length > 0 && message.text.length <= 20_000,
+  error: (message) => typeof message.message === 'string',
+});
 
-/** The viewer's check of what the host posts. */
-export function isHostToViewer(value: unknown): value is HostToViewer {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case 'document':
-      return value.data instanceof Uint8Array && typeof value.fileName === 'string' && DARK_PAGE_MODES.includes(value.darkPage as DarkPageMode) && (value.reveal === undefined || isViewerReveal(value.reveal));
-    case 'reveal':
-      return isViewerReveal(value.reveal);
-    case 'darkPage':
-      return DARK_PAGE_MODES.includes(value.mode as DarkPageMode);
-    case 'find':
-      return true;
-    case 'notice':
-      return typeof value.text === 'string' && ['info', 'success', 'error'].includes(value.tone as string);
-    default:
-      return false;
-  }
-}
+/** The viewer's check of what the host posts (the same kind of guard, the other way). */
+export const isHostToViewer = inboundGuard<HostToViewer>({
+  document: (message) => message.data instanceof Uint8Array && typeof message.fileName === 'string' && DARK_PAGE_MODES.includes(message.darkPage as DarkPageMode) && (message.reveal === undefined || isViewerReveal(message.reveal)),
+  reveal: (message) => isViewerReveal(message.reveal),
+  darkPage: (message) => DARK_PAGE_MODES.includes(message.mode as DarkPageMode),
+  find: () => true,
+  notice: (message) => typeof message.text === 'string' && ['info', 'success', 'error'].includes(message.tone as string),
+});
