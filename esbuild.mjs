@@ -4,13 +4,14 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAZY_VENDORS, lazyVendors } from './scripts/lib/lazyVendors.mjs';
-import { lazyEntryPoints, lazyModules } from './scripts/lib/lazyModules.mjs';
+import { LAZY_VENDORS } from './scripts/lib/lazyVendors.mjs';
+import { lazyEntryPoints } from './scripts/lib/lazyModules.mjs';
+import { activationBundle, common as sharedCommon } from './scripts/lib/esbuildSettings.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const common = { ...sharedCommon, sourcemap: !production, minify: production };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
 function testEntries(folder) {
@@ -21,9 +22,8 @@ function testEntries(folder) {
   }
 }
 
-// The activation bundle: `import()` of a part loaded on first need (scripts/lib/lazyModules.mjs) becomes a
-// require of that part's own bundle, built beside it (and sharing its lazy vendors).
-const activation = { ...node, supported: { 'dynamic-import': false }, plugins: [lazyVendors, lazyModules] };
+// The activation bundle and the parts it loads on first need, built beside it (scripts/lib/esbuildSettings.mjs).
+const activation = { ...activationBundle, sourcemap: !production, minify: production };
 
 const builds = [
   { ...activation, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },

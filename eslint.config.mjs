@@ -1,5 +1,6 @@
 // Boundaries the build enforces (npm run lint, run by npm test). The rooms, and what each may import:
 //   src/core      pure logic: nothing from vscode, services, features, cli or webview (runs under plain Node)
+//   src/core/common  the shapes and helpers every room shares: imports nothing outside itself
 //   src/protocol  message types between host and webviews: core types only
 //   src/services  VS Code-aware services shared by features: core, protocol, its own room
 //   src/features  one folder a feature: core, protocol, services and its own folder; never another feature
@@ -32,6 +33,10 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: restrict(noVscode, upward(['features', 'services', 'cli', 'webview', 'extension'], 'core is the innermost room: it imports only core.')),
+  },
+  {
+    files: ['src/core/common/**/*.ts'],
+    rules: restrict(noVscode, { regex: '^\\.\\./', message: 'core/common is the floor every room stands on: it imports nothing outside itself.' }),
   },
   {
     files: ['src/protocol/**/*.ts'],

@@ -16,9 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { runHostSuite } from './lib/hostSuite.mjs';
-import { lazyVendors } from './lib/lazyVendors.mjs';
 import { ensureTools, projectRoot } from './lib/tools.mjs';
-import { lazyModules } from './lib/lazyModules.mjs';
+import { activationBundle } from './lib/esbuildSettings.mjs';
 
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
 const tools = ensureTools();
@@ -26,8 +25,7 @@ if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: ['ig
 
 async function bundleSizes() {
   const production = await esbuild.build({
-    entryPoints: [join(projectRoot, 'src', 'extension.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], minify: true, write: false,
-    supported: { 'dynamic-import': false }, plugins: [lazyVendors, lazyModules],
+    ...activationBundle, entryPoints: [join(projectRoot, 'src', 'extension.ts')], minify: true, write: false, outdir: join(projectRoot, 'dist'),
   });
   const minified = production.outputFiles[0].contents;
   return {

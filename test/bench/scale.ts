@@ -12,10 +12,9 @@ import { createAnnotation, type Annotation } from '../../src/core/annotations';
 import { annotatedClaimsIn } from '../../src/core/claims/documentClaims';
 import { loadCorpus } from '../../src/core/corpus/load';
 import { CorpusTree } from '../../src/core/tree/corpusTree';
+import { median, ms } from './stats';
 
-const ms = (value: number) => Math.round(value * 100) / 100;
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
