@@ -4,7 +4,8 @@
 // row drawn (the frame after it enters the DOM). Includes activation, the corpus load and the tree's
 // first getChildren. Each open is a freshly loaded window (a new extension host), and the bundled corpus
 // is opened with dist/corpus-snapshot.json and, as the reference, without it (the file renamed away).
-// Then a generated 500-paper corpus named by literatureCompanion.corpusPath (parsed, no snapshot).
+// Then a generated 500-paper corpus named by literatureCompanion.corpusPath: the first open parses it,
+// later windows take it from what the first kept in the extension's storage (corpus-cache.json).
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +91,8 @@ export async function benchFirstTree(): Promise<Record<string, unknown>> {
     for (let run = 0; run < RUNS; run++) {
       await freshWindow(page, url);
       large.push(await openView(page));
+      // The first load is kept parsed in the extension's storage 3 s later (CorpusService): let it be.
+      await page.waitForTimeout(4000);
     }
   } finally {
     if (existsSync(parked)) renameSync(parked, snapshot);
@@ -102,7 +105,7 @@ export async function benchFirstTree(): Promise<Record<string, unknown>> {
     what: 'click on the activity-bar icon → first tree row drawn, extension not yet active (activation + corpus load + first getChildren), development build',
     bundledCorpus: { ...figures(withSnapshot), goalMs: GOAL_MS, met: median(withSnapshot) <= GOAL_MS },
     bundledCorpusWithoutSnapshot: figures(withoutSnapshot),
-    corpus500Papers: { ...figures(large), goalMs: GOAL_500_MS, met: median(large) <= GOAL_500_MS },
+    corpus500Papers: { ...figures(large), firstOpenMs: round(large[0]!), goalMs: GOAL_500_MS, met: median(large) <= GOAL_500_MS },
   };
 }
 

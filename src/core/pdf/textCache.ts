@@ -19,6 +19,8 @@ import type { PageItem, PageLayout } from './textModel';
  */
 const FORMAT = 4;
 const NUMBERS_PER_ITEM = 6;
+/** The first line of an entry: the HMAC-SHA256 in hex and its newline. */
+const MAC_LINE_BYTES = 65;
 
 /** Changes whenever the text a PDF yields may change: the engine's version or our layout and reading order. */
 export const EXTRACTOR_VERSION = '@embedpdf/pdfium 2.15.1 (pdfiumText.ts words 1); layout 1';
@@ -107,8 +109,8 @@ function validPage(page: unknown, items: Float32Array): EncodedPage | undefined 
 /** Each page's item numbers, cut from the binary part by the counts the JSON line gives; undefined when they do not add up. */
 function pageNumbers(pages: readonly StoredPage[], bytes: Uint8Array): Float32Array[] | undefined {
   if (bytes.length % 4 !== 0) return undefined;
-  const numbers = new Float32Array(bytes.length / 4);
-  new Uint8Array(numbers.buffer).set(bytes);
+  // The writer aligns the floats to 4 bytes in the file: read as a view, not a copy, when the buffer is too.
+  const numbers = bytes.byteOffset % 4 === 0 ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) : new Float32Array(bytes.slice().buffer);
   const cut: Float32Array[] = [];
   let at = 0;
   for (const page of pages) {
@@ -158,8 +160,11 @@ export async function readCachedPages(cacheDir: string, sha256: string, key: Uin
 export async function writeCachedPages(cacheDir: string, sha256: string, pages: readonly EncodedPage[], key: Uint8Array): Promise<void> {
   await ensureCacheFolder(cacheDir);
   const header: CacheHeader = { format: FORMAT, sha256, extractor: EXTRACTOR_VERSION, pages: pages.map((page) => ({ ...page, items: page.items.length / NUMBERS_PER_ITEM })) };
-  // JSON escapes every newline inside strings: the first raw newline ends the header.
-  const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...pages.map((page) => Buffer.from(page.items.buffer, page.items.byteOffset, page.items.byteLength))]);
+  // JSON escapes every newline inside strings: the first raw newline ends the header. Spaces before it
+  // put the floats at a multiple of 4 bytes from the file's start (after the MAC line), so a reader can view them in place.
+  const json = Buffer.from(JSON.stringify(header));
+  const padding = (4 - ((MAC_LINE_BYTES + json.length + 1) % 4)) % 4;
+  const body = Buffer.concat([json, Buffer.from(`${' '.repeat(padding)}\n`), ...pages.map((page) => Buffer.from(page.items.buffer, page.items.byteOffset, page.items.byteLength))]);
   const target = cacheFile(cacheDir, sha256);
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
