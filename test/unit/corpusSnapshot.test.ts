@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCorpus, type Prevalidated } from '../../src/core/corpus/load';
 import type { Corpus } from '../../src/core/corpus/model';
-import { buildCorpusSnapshot, prevalidatedFrom, readCorpusSnapshot } from '../../src/core/corpus/snapshot';
+import { buildCorpusSnapshot, KeptCorpusCache, prevalidatedFrom, readCorpusSnapshot } from '../../src/core/corpus/snapshot';
 
 const bundled = join(__dirname, '..', '..', 'sources');
 
@@ -89,5 +89,51 @@ describe('the corpus snapshot', () => {
     assert.equal(await readCorpusSnapshot(join(folder, 'missing.json')), undefined);
     writeFileSync(file, JSON.stringify(await buildCorpusSnapshot(bundled)));
     assert.ok(await readCorpusSnapshot(file), 'a good snapshot is read');
+  });
+});
+
+describe('a person\'s own corpus kept parsed between sessions', () => {
+  const key = Buffer.alloc(32, 7);
+  const session = async (cacheFile: string, root: string, options: { key?: Buffer; build?: string } = {}) => {
+    const cache = await KeptCorpusCache.open(cacheFile, options.key ?? key, options.build ?? 'build 1');
+    cache.startLoad();
+    const corpus = await loadCorpus(root, { prevalidated: cache });
+    return { cache, corpus };
+  };
+
+  it('the next session takes unchanged files from it, and an edited file is parsed again', async () => {
+    const root = copyOfBundled();
+    const cacheFile = join(mkdtempSync(join(tmpdir(), 'litcomp-kept-')), 'corpus-cache.json');
+    const first = await session(cacheFile, root);
+    assert.equal(first.cache.parsedInLatestLoad, 27, 'the first session parsed every file');
+    assert.equal(first.cache.worthSaving, true);
+    await first.cache.save();
+    const second = await session(cacheFile, root);
+    assert.equal(second.cache.parsedInLatestLoad, 0, 'the second session parsed nothing');
+    assert.equal(second.cache.worthSaving, false);
+    assert.deepEqual(shown(second.corpus), shown(first.corpus));
+    const paper = join(root, 'papers', '2212.08073.md');
+    writeFileSync(paper, readFileSync(paper, 'utf8').replace(/^title: .*$/m, 'title: Edited between sessions'));
+    const third = await session(cacheFile, root);
+    assert.equal(third.corpus.papers.get('2212.08073')!.title, 'Edited between sessions');
+    assert.equal(third.cache.parsedInLatestLoad, 1);
+    assert.equal(third.cache.worthSaving, false, 'one edited file is not worth 5 MB of writing');
+  });
+
+  it('is not believed when someone else wrote it, or another build did', async () => {
+    const root = copyOfBundled();
+    const cacheFile = join(mkdtempSync(join(tmpdir(), 'litcomp-kept-')), 'corpus-cache.json');
+    const first = await session(cacheFile, root);
+    await first.cache.save();
+    const real = first.corpus.papers.get('2009.01325')!.title;
+    // Same signature line, a title changed in the body: the signature no longer matches.
+    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').split(JSON.stringify(real)).join('"A title nobody wrote"'));
+    const tampered = await session(cacheFile, root);
+    assert.equal(tampered.corpus.papers.get('2009.01325')!.title, real);
+    assert.equal(tampered.cache.parsedInLatestLoad, 27, 'every file was parsed again');
+    await tampered.cache.save();
+    assert.equal((await session(cacheFile, root, { key: Buffer.alloc(32, 8) })).cache.parsedInLatestLoad, 27, 'another key: parsed again');
+    assert.equal((await session(cacheFile, root, { build: 'build 2' })).cache.parsedInLatestLoad, 27, 'another build: parsed again');
+    assert.equal((await session(cacheFile, root)).cache.parsedInLatestLoad, 0, 'its own build and key: used');
   });
 });

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { lexiconEntry } from '../search/lexicon';
-import type { Prevalidated } from './load';
+import { parseOrRecall, type Prevalidated } from './load';
 import type { CorpusProblem, LexiconEntry } from './model';
 import { YamlSource } from './yamlSource';
 
@@ -40,8 +40,11 @@ async function readLexiconFile(file: string, prevalidated?: Prevalidated): Promi
   } catch (error) {
     return { entries: [], problems: [problem(`cannot read file: ${(error as Error).message}`)] };
   }
-  const known = prevalidated?.lookup('lexicon', file, text);
-  return known ? { entries: (known.value ?? []) as LexiconEntry[], problems: known.problems } : parseLexicon(text, file);
+  const parsed = parseOrRecall(prevalidated, 'lexicon', file, text, () => {
+    const { entries, problems } = parseLexicon(text, file);
+    return { value: entries, problems };
+  });
+  return { entries: parsed.value ?? [], problems: parsed.problems };
 }
 
 /** Parses one lexicon file: `terms:` mapping each Russian word or phrase to an English one or a list of them. */

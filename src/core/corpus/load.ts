@@ -32,6 +32,17 @@ export interface LoadOptions {
 /** What a corpus file of `kind` named `file` with this `text` parses to, when that is known without parsing it. */
 export interface Prevalidated {
   lookup(kind: Kind, file: string, text: string): ParsedFile<unknown> | undefined;
+  /** Told what a file it did not know parsed to (a cache kept between sessions learns it). */
+  remember?(kind: Kind, file: string, text: string, parsed: ParsedFile<unknown>): void;
+}
+
+/** The prevalidated result for a file, or the file parsed now (and remembered). */
+export function parseOrRecall<T>(prevalidated: Prevalidated | undefined, kind: Kind, file: string, text: string, parse: () => ParsedFile<T>): ParsedFile<T> {
+  const known = prevalidated?.lookup(kind, file, text) as ParsedFile<T> | undefined;
+  if (known) return known;
+  const parsed = parse();
+  prevalidated?.remember?.(kind, file, text, parsed);
+  return parsed;
 }
 
 /**
@@ -120,7 +131,7 @@ async function parseFile<T>(root: string, file: string, kind: Kind, parse: (text
   try {
     const read = await readSourceText(file, { maxBytes: MAX_FILE_BYTES, what: 'corpus files', within: root });
     if ('message' in read) return { problems: [{ file, kind, id, line: read.line, message: read.message }] };
-    return (prevalidated?.lookup(kind, file, read.text) as ParsedFile<T> | undefined) ?? parseText(file, kind, read.text, parse);
+    return parseOrRecall(prevalidated, kind, file, read.text, () => parseText(file, kind, read.text, parse));
   } catch (error) {
     return { problems: [{ file, kind, id, message: `cannot read file: ${(error as Error).message}` }] };
   }
