@@ -24,11 +24,16 @@ const log = (text) => process.stderr.write(`[bench] ${text}\n`);
 const tools = ensureTools();
 if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: ['ignore', 2, 2] }).status !== 0) throw new Error('build failed');
 
-async function bundleSizes() {
+/** The activation bundle as `npm run package` builds it (minified), in memory. */
+async function productionExtension() {
   const production = await esbuild.build({
     ...activationBundle, entryPoints: [join(projectRoot, 'src', 'extension.ts')], minify: true, write: false, outdir: join(projectRoot, 'dist'),
   });
-  const minified = production.outputFiles[0].contents;
+  return production.outputFiles[0].contents;
+}
+
+async function bundleSizes() {
+  const minified = await productionExtension();
   return {
     developmentBytes: statSync(join(projectRoot, 'dist', 'extension.js')).size,
     productionBytes: minified.length,
@@ -87,7 +92,7 @@ const report = {
   corpus: { ...(await corpusLoad()), firstLoadInFreshProcess: corpusFirstLoad() },
 };
 log('first tree: opening the view in the real workbench…');
-report.firstTree = await (await import(pathToFileURL(join(projectRoot, 'dist-test', 'bench', 'firstTree.js')).href)).benchFirstTree();
+report.firstTree = await (await import(pathToFileURL(join(projectRoot, 'dist-test', 'bench', 'firstTree.js')).href)).benchFirstTree({ extensionJs: await productionExtension() });
 const pdfBench = join(projectRoot, 'scripts', 'bench', 'pdf.mjs');
 if (existsSync(pdfBench)) {
   log('PDF extraction, cache and anchoring beside pdftotext…');

@@ -76,10 +76,13 @@ export async function startCodeServer({ folder, port, settings = {}, log = () =>
     url,
     port,
     home,
-    /** The workbench URL that loads this project as an extension in development mode (and opens `openFile`). */
-    workbenchUrl({ folder: open = folder, extensionTestsPath, environment, openFile } = {}) {
+    /**
+     * The workbench URL that loads this project (or the extension folder `extensionPath`) as an extension in
+     * development mode (and opens `openFile`).
+     */
+    workbenchUrl({ folder: open = folder, extensionTestsPath, environment, openFile, extensionPath = projectRoot } = {}) {
       const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-      const payload = [['extensionDevelopmentPath', remote(projectRoot)]];
+      const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
       if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
       if (environment) payload.push(['extensionEnvironment', JSON.stringify(environment)]);
       if (openFile) payload.push(['openFile', remote(openFile)]);

@@ -60,8 +60,8 @@ export class CorpusService implements vscode.Disposable {
     clearTimeout(this.saveTimer);
     if (prevalidated instanceof KeptCorpusCache) prevalidated.startLoad();
     const corpus = await loadCorpus(root, { baseLexicon: path.join(this.extensionPath, 'sources', 'lexicon'), prevalidated });
-    // Kept a little later, off the way of the first tree (a 500-paper corpus is some 5 MB of JSON).
-    if (prevalidated instanceof KeptCorpusCache && prevalidated.worthSaving) this.saveTimer = setTimeout(() => void prevalidated.save().catch(() => undefined), 3000);
+    // Kept a second later, once the first rows are drawn (a 500-paper corpus is some 5 MB of JSON).
+    if (prevalidated instanceof KeptCorpusCache && prevalidated.worthSaving) this.saveTimer = setTimeout(() => void prevalidated.save().catch(() => undefined), 1000);
     this.watch(root);
     this.report(corpus);
     this.changed.fire(corpus);
