@@ -1,6 +1,7 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isInside, readSourceText } from '../corpus/sourceFile';
+import { quoteFields } from '../corpus/load';
 import type { Corpus } from '../corpus/model';
 import { FieldError, Fields, YamlSource } from '../corpus/yamlSource';
 import { VERDICTS, type Claim, type ClaimEvidence, type ClaimFolder, type ClaimProblem, type ClaimSet } from './model';
@@ -116,13 +117,7 @@ function parseClaim(fields: Fields, file: string, line: number | undefined): Cla
     item.onlyKeys(EVIDENCE_KEYS);
     const version = item.string('version');
     if (!/^v\d+$/.test(version)) throw new FieldError(item.at('version'), `"version" must look like v1, v2…, found "${version}"`);
-    return {
-      paper: item.string('paper'),
-      version,
-      page: item.integer('page', 1, 100000),
-      quote: item.string('quote').replace(/\s+/g, ' '),
-      source: item.oneOf('source', ['pdf', 'transcription'] as const, 'pdf'),
-    };
+    return { paper: item.string('paper'), version, ...quoteFields(item) };
   });
   return {
     id,

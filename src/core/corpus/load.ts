@@ -296,11 +296,7 @@ function parseLink(root: Fields, items: unknown[], index: number, paper: string,
   const evidence: Evidence[] = quotes.map((_, quoteIndex) => {
     const item = link.item('evidence', quotes, quoteIndex);
     item.onlyKeys(['page', 'quote', 'source']);
-    return {
-      page: item.integer('page', 1, 100000),
-      quote: item.string('quote').replace(/\s+/g, ' '),
-      source: item.oneOf('source', ['pdf', 'transcription'] as const, 'pdf'),
-    };
+    return quoteFields(item);
   });
   return {
     paper,
@@ -385,4 +381,17 @@ function capTaxonomyDepth(challenges: Map<string, Challenge>): CorpusProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * The fields every stored quote has, read the same way in evidence files and claim files: the page, the
+ * quote with its whitespace runs made single spaces (YAML folding and PDF line breaks differ), and where
+ * it was copied from.
+ */
+export function quoteFields(item: Fields): Evidence {
+  return {
+    page: item.integer('page', 1, 100000),
+    quote: item.string('quote').replace(/\s+/g, ' '),
+    source: item.oneOf('source', ['pdf', 'transcription'] as const, 'pdf'),
+  };
 }
