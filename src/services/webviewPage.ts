@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { DisplayTexts } from '../core/l10n/displayText';
+import { TEXTS_DATA_KEY } from '../protocol/webviewText';
+import { localized } from './localizedTexts';
 import { webviewDocument } from './webviewDocument';
 
 export interface WebviewPageOptions {
@@ -10,6 +13,8 @@ export interface WebviewPageOptions {
   readonly extraPolicy?: (webview: vscode.Webview, nonce: string) => readonly string[];
   readonly bodyData?: Readonly<Record<string, string>>;
   readonly loadingText: string;
+  /** The page's words in English (from protocol/webviewText): sent translated, in the body's data. */
+  readonly texts?: DisplayTexts<string>;
 }
 
 /**
@@ -26,7 +31,7 @@ export function webviewPage(webview: vscode.Webview, options: WebviewPageOptions
     script: webview.asWebviewUri(options.script).toString(),
     scriptType: options.scriptType,
     extraPolicy: options.extraPolicy?.(webview, nonce),
-    bodyData: options.bodyData,
+    bodyData: options.texts ? { ...options.bodyData, [TEXTS_DATA_KEY]: JSON.stringify(localized(options.texts)) } : options.bodyData,
     loadingText: options.loadingText,
   });
 }

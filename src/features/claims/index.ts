@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { createAnnotation, moveTo, quoteChanged, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
-import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
+import { CLAIM_TEXT, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
+import { localized } from '../../services/localizedTexts';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
 import { describeMatches, type SearchHit } from '../../core/search';
 import type { CorpusService } from '../../services/corpusService';
@@ -71,8 +72,8 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
       target,
       text: claim.text,
       verdict: claim.verdict,
-      verdictLabel: verdictLabel(claim.verdict),
-      summary: sourcesSummary(claim),
+      verdictLabel: verdictLabel(claim.verdict, localized(CLAIM_TEXT)),
+      summary: sourcesSummary(claim, localized(CLAIM_TEXT)),
       gloss: claim.gloss,
       rationale: claim.rationale,
       note: claim.note,
@@ -198,7 +199,7 @@ async function addEvidenceToClaim(service: ClaimsService, tree: ClaimsTreeProvid
 async function pickClaim(claims: readonly DocumentClaim[], document: vscode.TextDocument): Promise<DocumentClaim | undefined> {
   const items = claims.map((claim) => ({
     label: claim.text.length > 90 ? `${claim.text.slice(0, 89)}…` : claim.text,
-    description: `${claim.origin === 'annotation' ? vscode.l10n.t('your claim') : vscode.l10n.t('talk claim')} · ${sourcesSummary(claim)} · ${verdictLabel(claim.verdict)}`,
+    description: `${claim.origin === 'annotation' ? vscode.l10n.t('your claim') : vscode.l10n.t('talk claim')} · ${sourcesSummary(claim, localized(CLAIM_TEXT))} · ${verdictLabel(claim.verdict, localized(CLAIM_TEXT))}`,
     detail: claim.origin === 'bundled' ? vscode.l10n.t('The quote is stored as your own annotation on this sentence') : undefined,
     claim,
   }));
@@ -271,7 +272,7 @@ async function pickEvidence(selection: string, suggestions: EvidenceSuggestions,
 
 async function pickVerdict(current?: Verdict): Promise<Verdict | undefined> {
   const picked = await vscode.window.showQuickPick(
-    VERDICTS.map((verdict) => ({ label: `$(${VERDICT_STYLE[verdict].codicon}) ${verdictLabel(verdict)}`, verdict, picked: verdict === current })),
+    VERDICTS.map((verdict) => ({ label: `$(${VERDICT_STYLE[verdict].codicon}) ${verdictLabel(verdict, localized(CLAIM_TEXT))}`, verdict, picked: verdict === current })),
     { title: vscode.l10n.t('What does the evidence say about the claim?') },
   );
   return picked?.verdict;

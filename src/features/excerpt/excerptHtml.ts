@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { EXCERPT_TEXT } from '../../protocol/webviewText';
 import { webviewPage } from '../../services/webviewPage';
 
 /**
@@ -19,5 +20,6 @@ export function excerptHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
       fonts: `${webview.asWebviewUri(asset('dist', 'webview', 'standard_fonts'))}/`,
     },
     loadingText: vscode.l10n.t('Finding the quote in the PDF…'),
+    texts: EXCERPT_TEXT,
   });
 }

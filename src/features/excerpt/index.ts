@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
+import { EXCERPT_STATUS_TEXT } from '../../core/excerpt/statusText';
 import { anchorQuote, PdfReadError } from '../../core/pdf';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
 import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound, type RenderedPage } from '../../protocol/messages';
 import type { CorpusService } from '../../services/corpusService';
+import { localized } from '../../services/localizedTexts';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { WebviewPanelRegistry } from '../../services/webviewPanels';
 import { excerptHtml } from './excerptHtml';
@@ -134,7 +136,7 @@ export class ExcerptPanel implements vscode.Disposable {
       const { document, data } = await this.library.readWithBytes(this.pdfFile);
       this.pdfData = data;
       const anchor = anchorQuote(document.pages, { exact: this.target.quote, page: this.target.page });
-      return excerptFound(this.target, paper, anchor, document.pageCount, path.basename(this.pdfFile), document.sha256);
+      return excerptFound(this.target, paper, anchor, document.pageCount, path.basename(this.pdfFile), document.sha256, localized(EXCERPT_STATUS_TEXT));
     } catch (error) {
       const message = error instanceof PdfReadError ? error.message : `${this.pdfFile}: ${(error as Error).message}`;
       return { kind: 'excerpt-unavailable', target: this.target, paper: paperRefOf(paper), reason: 'pdf-error', message };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { VIEWER_TEXT } from '../../protocol/webviewText';
 import { webviewPage } from '../../services/webviewPage';
 
 /**
@@ -18,5 +19,6 @@ export function viewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
       fonts: `${webview.asWebviewUri(asset('dist', 'webview', 'standard_fonts'))}/`,
     },
     loadingText: vscode.l10n.t('Opening the PDF…'),
+    texts: VIEWER_TEXT,
   });
 }
