@@ -110,4 +110,16 @@ describe('the webviews in Russian (code-server --locale ru)', { timeout: 400_000
     await excerpt.evaluate(() => window.scrollTo(0, 0)); // the status line, above the page
     await page.screenshot({ path: join(screenshots, 'l10n-excerpt-ru.png') });
   });
+
+  it('the PDF viewer: its toolbar and find bar in Russian', { skip: !havePapers && `the papers are not in ${papersDir}` }, async () => {
+    const excerpt = await frameWith(page, 'header .kind', 'Фрагмент', 30_000);
+    await excerpt.locator('[data-open-pdf]', { hasText: 'Открыть PDF' }).click();
+    const viewer = await frameWith(page, '#use-as-evidence', 'Использовать как цитату…', 60_000);
+    await viewer.locator('#page-count', { hasText: /^из \d+$/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await viewer.locator('#zoom-select option[value="page-width"]').innerText(), 'По ширине');
+    assert.equal(await viewer.locator('[data-find="open"]').innerText(), 'Найти');
+    assert.equal(await viewer.locator('#find-input').getAttribute('placeholder'), 'Поиск в PDF');
+    assert.deepEqual(await englishLeft(viewer), []);
+    await page.screenshot({ path: join(screenshots, 'l10n-pdf-viewer-ru.png') });
+  });
 });
