@@ -14,13 +14,16 @@ import { buildEvidenceMap } from '../../src/core/map/evidenceMap';
 import { PANEL_MODEL_TEXT } from '../../src/core/panels/panelModels';
 import { EXCERPT_TEXT, MAP_WEBVIEW_TEXT, PANEL_TEXT, VIEWER_TEXT } from '../../src/protocol/webviewText';
 import type { ExcerptFound } from '../../src/core/excerpt/excerptView';
+import { REPORT_TEXT } from '../../src/core/report/reportText';
+import { renderReportMarkdown } from '../../src/core/report/markdown';
+import { buildReport } from '../../src/core/report/model';
 
 const root = join(__dirname, '..', '..');
 const readJson = (file: string): Record<string, string> => JSON.parse(readFileSync(join(root, file), 'utf8'));
 const ru = readJson('l10n/bundle.l10n.ru.json');
 
 /** Every table of display texts; `englishTexts(` in src must be one of these (checked below). */
-const TABLES: Record<string, DisplayTexts<string>> = { CLAIM_TEXT, EXCERPT_STATUS_TEXT, PANEL_MODEL_TEXT, MAP_TEXT, PANEL_TEXT, EXCERPT_TEXT, MAP_WEBVIEW_TEXT, VIEWER_TEXT };
+const TABLES: Record<string, DisplayTexts<string>> = { CLAIM_TEXT, EXCERPT_STATUS_TEXT, PANEL_MODEL_TEXT, MAP_TEXT, REPORT_TEXT, PANEL_TEXT, EXCERPT_TEXT, MAP_WEBVIEW_TEXT, VIEWER_TEXT };
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -133,6 +136,17 @@ describe('display texts in Russian', () => {
     assert.ok(svg.includes(fillIn(ru['Claims of the talk:']!)), svg.slice(-600));
     assert.ok(svg.includes(ru['contradicts']!));
     assert.doesNotMatch(svg, /Evidence map|Claims of the talk|quotes/);
+  });
+
+  it('the evidence report from the editor: its own words in Russian, the talk and quotes as written', () => {
+    const claim = { key: 'k', origin: 'annotation', start: 9, end: 30, text: 'RLHF превосходит базовые', verdict: 'contradicts', evidence: [{ paper: '2009.01325', version: 'v3', page: 8, quote: 'Under light optimization', verified: false }] } as unknown as Parameters<typeof buildReport>[0]['claims'][number];
+    const report = buildReport({ corpus: { papers: new Map() }, documentName: 'talk-ru.md', text: '# Слайд\n\nRLHF превосходит базовые.', claims: [claim], date: new Date('2026-11-27'), texts: russian(REPORT_TEXT) });
+    const markdown = renderReportMarkdown(report, [], 'APA');
+    assert.match(markdown, new RegExp(`^# ${ru['Evidence report: {0}']!.replace('{0}', 'talk-ru\\.md')}`));
+    assert.ok(markdown.includes(`*${ru['contradicts']}*`), markdown);
+    assert.ok(markdown.includes('Under light optimization') && markdown.includes('RLHF превосходит базовые'));
+    const words = markdown.replace(/<https:[^>]*>/g, '').replace(/Under light optimization|RLHF|arXiv|PDF|APA|citeproc-js|Literature Companion|talk-ru\.md|2009\.01325v3/g, '');
+    assert.doesNotMatch(words, /[A-Za-z]{3}/, markdown);
   });
 
   it('plural forms follow the locale: English one|other, Russian one|few|many', () => {
