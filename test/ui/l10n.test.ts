@@ -5,12 +5,12 @@
 // package.nls.ru.json. What a person reads must be Russian: the challenge panel's headings and buttons, the
 // CodeLens of the Russian talk, the claim panel, the evidence map's controls and the excerpt's status.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { frameWith, harness, openFile, papersDir, pickQuickItem, projectRoot, runCommand, screenshots, type Server } from './support';
+import { acceptSaveDialog, frameWith, harness, openFile, papersDir, pickQuickItem, projectRoot, runCommand, screenshots, type Server } from './support';
 
 const havePapers = existsSync(join(papersDir, '2009.01325.pdf'));
 let workspace: string;
@@ -79,6 +79,21 @@ describe('the webviews in Russian (code-server --locale ru)', { timeout: 400_000
     assert.match(await claim.locator('p.status').innerText(), /^(подтверждает|частично подтверждает|опровергает|не рассмотрено) · \d+ источник/);
     assert.deepEqual(await englishLeft(claim), []);
     await page.screenshot({ path: join(screenshots, 'l10n-claim-panel-ru.png') });
+  });
+
+  it('the evidence report exported from the Russian talk is written in Russian', async () => {
+    await openFile(page, 'talk-ru.md');
+    await runCommand(page, 'Literature Companion: Экспортировать отчёт о доказательствах…');
+    await pickQuickItem(page, 'HTML', 'Экспорт отчёта');
+    await acceptSaveDialog(page);
+    const file = join(workspace, 'talk-ru-evidence-report.html');
+    for (let i = 0; i < 240 && !existsSync(file); i++) await page.waitForTimeout(250);
+    assert.ok(existsSync(file), `${file} written`);
+    const html = readFileSync(file, 'utf8');
+    assert.match(html, /<html lang="ru">/);
+    assert.match(html, /<h1>Отчёт о доказательствах: talk-ru\.md<\/h1>/);
+    assert.match(html, /<h2 id="summary">Сводка по источникам<\/h2>/);
+    assert.match(html, /<span class="where">строка \d+ · \d+ цитат[аы]?<\/span>/);
   });
 
   it('the evidence map: Russian controls, legend and screen-reader labels with Russian plural forms', async () => {
