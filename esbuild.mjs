@@ -1,14 +1,17 @@
 // Bundles: the extension (CJS, node, `vscode` external), the CLI, the webview script (browser, IIFE),
 // and the test suites. pdf.js is never part of the activation bundle.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAZY_VENDORS, lazyVendors } from './scripts/lib/lazyVendors.mjs';
+import { LAZY_VENDORS } from './scripts/lib/lazyVendors.mjs';
+import { lazyEntryPoints } from './scripts/lib/lazyModules.mjs';
+import { activationBundle, common as sharedCommon } from './scripts/lib/esbuildSettings.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const common = { ...sharedCommon, sourcemap: !production, minify: production };
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
 function testEntries(folder) {
@@ -19,8 +22,12 @@ function testEntries(folder) {
   }
 }
 
+// The activation bundle and the parts it loads on first need, built beside it (scripts/lib/esbuildSettings.mjs).
+const activation = { ...activationBundle, sourcemap: !production, minify: production };
+
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true, plugins: [lazyVendors] },
+  { ...activation, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', metafile: true },
+  { ...activation, entryPoints: lazyEntryPoints(), outdir: 'dist' },
   ...Object.entries(LAZY_VENDORS).map(([library, bundle]) => ({ ...node, stdin: { contents: `module.exports = require(${JSON.stringify(library)});`, resolveDir: '.', sourcefile: `${bundle}.js` }, outfile: `dist/${bundle}.js` })),
   { ...node, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' },
   // Bibliography import (the BibTeX parser, ~1 MB): required by the import command on first use only.
@@ -56,6 +63,25 @@ function copyPdfiumWasm() {
   mkdirSync('dist', { recursive: true });
   cpSync('node_modules/@embedpdf/pdfium/dist/pdfium.wasm', 'dist/pdfium.wasm');
 }
+/**
+ * dist/corpus-snapshot.json: the bundled corpus (sources/) parsed and checked now, so that the first tree
+ * in a fresh extension host does not wait for the YAML parser (see src/core/corpus/snapshot.ts). Built by
+ * running the same code the extension runs; a source file edited after the build is parsed as usual.
+ */
+async function writeCorpusSnapshot() {
+  const script = await esbuild.build({
+    ...node, sourcemap: false, write: false, logLevel: 'error',
+    stdin: {
+      contents: `import { writeFileSync } from 'node:fs';
+import { buildCorpusSnapshot } from './src/core/corpus/snapshot';
+void buildCorpusSnapshot(process.argv[2]).then((snapshot) => writeFileSync(process.argv[3], JSON.stringify(snapshot)));`,
+      resolveDir: '.', sourcefile: 'corpus-snapshot.ts', loader: 'ts',
+    },
+  });
+  const run = spawnSync(process.execPath, ['-', 'sources', join('dist', 'corpus-snapshot.json')], { input: script.outputFiles[0].text, stdio: ['pipe', 'inherit', 'inherit'] });
+  if (run.status !== 0) throw new Error('could not write dist/corpus-snapshot.json');
+}
+
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test
   // harness's own packages stay external and load from node_modules.
@@ -76,6 +102,7 @@ if (!watch) {
 
 copyPdfJsAssets();
 copyPdfiumWasm();
+await writeCorpusSnapshot();
 const contexts = await Promise.all(builds.filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length > 0 : true)).map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

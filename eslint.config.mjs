@@ -1,10 +1,12 @@
 // Boundaries the build enforces (npm run lint, run by npm test). The rooms, and what each may import:
 //   src/core      pure logic: nothing from vscode, services, features, cli or webview (runs under plain Node)
+//   src/core/common  the shapes and helpers every room shares: imports nothing outside itself
 //   src/protocol  message types between host and webviews: core types only
 //   src/services  VS Code-aware services shared by features: core, protocol, its own room
 //   src/features  one folder a feature: core, protocol, services and its own folder; never another feature
 //   src/cli       the command line: core only (no vscode)
-//   src/webview   browser code: protocol and type-only imports (plus the dependency-free core/render/untrustedText)
+//   src/webview   browser code: protocol and type-only imports (plus the dependency-free core/render/untrustedText
+//                 and core/claims/verdictStyle)
 //   src/extension.ts only wires.
 import tseslint from 'typescript-eslint';
 
@@ -33,6 +35,10 @@ export default tseslint.config(
     rules: restrict(noVscode, upward(['features', 'services', 'cli', 'webview', 'extension'], 'core is the innermost room: it imports only core.')),
   },
   {
+    files: ['src/core/common/**/*.ts'],
+    rules: restrict(noVscode, { regex: '^\\.\\./', message: 'core/common is the floor every room stands on: it imports nothing outside itself.' }),
+  },
+  {
     files: ['src/protocol/**/*.ts'],
     rules: restrict(noVscode, upward(['features', 'services', 'cli', 'webview', 'extension'], 'The protocol is shared by host and webviews: core types only.')),
   },
@@ -56,9 +62,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [noVscode],
-        // One exception: core/render/untrustedText, dependency-free, so host and webviews neutralise untrusted
-        // text (bidi controls, titles) with the same code.
-        patterns: [{ regex: '^(\\.\\./)+(core(?!/render/untrustedText$)|features|services|cli|extension)(/|$)', allowTypeImports: true, message: 'Webview code runs in the browser: import the protocol, and types only from core.' }],
+        // Two exceptions, both dependency-free: core/render/untrustedText, so host and webviews neutralise
+        // untrusted text (bidi controls, titles) with the same code; core/claims/verdictStyle, so a verdict
+        // has its words and colours in one place.
+        patterns: [{ regex: '^(\\.\\./)+(core(?!/render/untrustedText$|/claims/verdictStyle$)|features|services|cli|extension)(/|$)', allowTypeImports: true, message: 'Webview code runs in the browser: import the protocol, and types only from core.' }],
       }],
     },
   },

@@ -2,6 +2,7 @@
 //   activation – activate() inside a real extension host (code-server 1.139.1), goal ≤ 20 ms
 //   bundle     – size of the activation bundle (what VS Code loads to activate)
 //   corpus     – loading the bundled corpus in plain Node
+//   firstTree  – click on the view's icon → first tree row drawn, in the real workbench, goal ≤ 150 ms (test/bench/firstTree.ts)
 //   pdf        – text extraction, cache, anchoring vs poppler's pdftotext (scripts/bench/pdf.mjs)
 //   search     – evidence suggestions: dev set recall@1/@5 and MRR, ms per query, 500-paper scale (scripts/bench/search.mjs)
 //   scale      – 500 papers/5,000 links: load and tree first level; a 2,000-claim document after an edit; memory (scripts/bench/scale.mjs)
@@ -16,8 +17,8 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { runHostSuite } from './lib/hostSuite.mjs';
-import { lazyVendors } from './lib/lazyVendors.mjs';
 import { ensureTools, projectRoot } from './lib/tools.mjs';
+import { activationBundle } from './lib/esbuildSettings.mjs';
 
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
 const tools = ensureTools();
@@ -25,7 +26,7 @@ if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: projectRoot, stdio: ['ig
 
 async function bundleSizes() {
   const production = await esbuild.build({
-    entryPoints: [join(projectRoot, 'src', 'extension.ts')], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], minify: true, write: false, plugins: [lazyVendors],
+    ...activationBundle, entryPoints: [join(projectRoot, 'src', 'extension.ts')], minify: true, write: false, outdir: join(projectRoot, 'dist'),
   });
   const minified = production.outputFiles[0].contents;
   return {
@@ -52,13 +53,41 @@ async function corpusLoad() {
 
 const round = (value) => Math.round(value * 100) / 100;
 
+/**
+ * The bundled corpus's first load in a fresh process (the parser's code still cold, as in a new extension
+ * host), with the build-time snapshot (dist/corpus-snapshot.json, what the extension uses) and without
+ * it (every file parsed). Wall and CPU ms, median of 3 processes each.
+ */
+function corpusFirstLoad() {
+  const module = pathToFileURL(join(projectRoot, 'dist-test', 'bench', 'corpusLoad.js')).href;
+  const once = (snapshot) => {
+    const script = `const { loadCorpus, readCorpusSnapshot } = await import(${JSON.stringify(module)});
+const cpu = process.cpuUsage(); const started = performance.now();
+const prevalidated = ${snapshot ? `await readCorpusSnapshot(${JSON.stringify(join(projectRoot, 'dist', 'corpus-snapshot.json'))})` : 'undefined'};
+const corpus = await loadCorpus(${JSON.stringify(join(projectRoot, 'sources'))}, { baseLexicon: ${JSON.stringify(join(projectRoot, 'sources', 'lexicon'))}, prevalidated });
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, papers: corpus.papers.size }));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`corpus first load failed: ${run.stderr}`);
+    return JSON.parse(run.stdout);
+  };
+  const figures = (snapshot) => {
+    const runs = [once(snapshot), once(snapshot), once(snapshot)];
+    const median = (key) => round(runs.map((r) => r[key]).sort((a, b) => a - b)[1]);
+    return { wallMs: median('wallMs'), cpuMs: median('cpuMs') };
+  };
+  return { withSnapshot: figures(true), parsed: figures(false) };
+}
+
 log('activation in a real extension host…');
 const activation = await runHostSuite({ testsPath: join(projectRoot, 'dist-test', 'bench', 'activation.js'), marker: 'LITCOMP_BENCH' });
 const report = {
   activation: { ...activation, activateMs: round(activation.activateMs), activateCallMs: round(activation.activateCallMs), goalMs: 20 },
   bundle: await bundleSizes(),
-  corpus: await corpusLoad(),
+  corpus: { ...(await corpusLoad()), firstLoadInFreshProcess: corpusFirstLoad() },
 };
+log('first tree: opening the view in the real workbench…');
+report.firstTree = await (await import(pathToFileURL(join(projectRoot, 'dist-test', 'bench', 'firstTree.js')).href)).benchFirstTree();
 const pdfBench = join(projectRoot, 'scripts', 'bench', 'pdf.mjs');
 if (existsSync(pdfBench)) {
   log('PDF extraction, cache and anchoring beside pdftotext…');

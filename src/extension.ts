@@ -33,7 +33,7 @@ export interface LiteratureCompanionApi {
 /** Only wiring: every feature lives in its own folder; nothing here reads the corpus or loads pdf.js. */
 export function activate(context: vscode.ExtensionContext): LiteratureCompanionApi {
   const started = performance.now();
-  const corpus = new CorpusService(context.extensionPath);
+  const corpus = new CorpusService(context.extensionPath, context.globalStorageUri.fsPath);
   context.subscriptions.push(corpus);
   const pdfs = new PdfLibrary(context, corpus);
   context.subscriptions.push(pdfs);

@@ -11,12 +11,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { benchBundle } from '../lib/esbuildSettings.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outfile = join(root, 'dist-bench', 'fuzzyBench.js');
 
 export async function benchFuzzy({ papersDir, node24 = process.execPath } = {}) {
-  await esbuild.build({ entryPoints: [join(root, 'test', 'bench', 'fuzzy.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', outfile });
+  await esbuild.build({ entryPoints: [join(root, 'test', 'bench', 'fuzzy.ts')], ...benchBundle, outfile });
   const workerScript = join(root, 'dist', 'pdfWorker.js');
   const paperArgs = papersDir && existsSync(join(papersDir, '2009.01325.pdf')) && existsSync(workerScript) ? [papersDir, workerScript] : [];
   const run = spawnSync(node24, [outfile, ...paperArgs], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -8,12 +8,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { benchBundle } from '../lib/esbuildSettings.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outdir = join(root, 'dist-bench');
 
 async function buildBench() {
-  const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', outdir };
+  const node = { ...benchBundle, outdir };
   await esbuild.build({ ...node, entryPoints: { pdfWorker: join(root, 'src/core/pdf/extractWorker.ts'), pdfHost: join(root, 'src/core/pdf/extractHost.ts'), pdfBench: join(root, 'test/bench/pdf.ts') } });
   mkdirSync(outdir, { recursive: true });
   cpSync(join(root, 'node_modules/@embedpdf/pdfium/dist/pdfium.wasm'), join(outdir, 'pdfium.wasm'));

@@ -11,12 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { benchBundle } from '../lib/esbuildSettings.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outfile = join(root, 'dist-bench', 'scaleBench.js');
 
 export async function benchScale({ node24 = process.execPath } = {}) {
-  await esbuild.build({ entryPoints: [join(root, 'test', 'bench', 'scale.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', outfile });
+  await esbuild.build({ entryPoints: [join(root, 'test', 'bench', 'scale.ts')], ...benchBundle, outfile });
   const run = spawnSync(node24, ['--expose-gc', outfile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`the scale benchmark failed (${node24}): ${run.stderr || run.error}`);
   return JSON.parse(run.stdout);

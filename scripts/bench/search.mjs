@@ -14,15 +14,16 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { benchBundle } from '../lib/esbuildSettings.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outdir = join(root, 'dist-bench');
 
 
 async function buildBench() {
-  const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', legalComments: 'none', outdir };
+  const node = { ...benchBundle, outdir };
   await esbuild.build({ ...node, entryPoints: { pdfWorker: join(root, 'src/core/pdf/extractWorker.ts'), pdfHost: join(root, 'src/core/pdf/extractHost.ts'), searchWorker: join(root, 'src/core/search/indexWorker.ts') } });
-  await esbuild.build({ ...node, entryPoints: [join(root, 'scripts/bench/searchMeasure.ts')], outfile: join(outdir, 'searchBench.js'), outdir: undefined });
+  await esbuild.build({ ...node, entryPoints: [join(root, 'test/bench/search.ts')], outfile: join(outdir, 'searchBench.js'), outdir: undefined });
 }
 
 /** `scalePapers`: size of the generated corpus (500 by default, as issue 5 asks). */

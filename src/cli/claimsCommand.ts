@@ -2,6 +2,7 @@ import type { Corpus } from '../core/corpus/model';
 import { join } from 'node:path';
 import { formatClaimProblem, isVerifiedSource, loadClaims, loadClaimsFolder, type Claim, type Verdict } from '../core/claims';
 import type { Io } from './pdfCommands';
+import type { PinnedQuote } from '../core/common/pinnedQuote';
 
 /**
  * `claims --json` prints exactly this; other tools (a talk's CI) rely on it, keep it stable. `verified` is
@@ -14,7 +15,7 @@ export type ClaimsJson = {
   gloss: string;
   verdict: Verdict;
   rationale: string;
-  evidence: { paper: string; version: string; page: number; quote: string; verified: boolean }[];
+  evidence: (PinnedQuote & { verified: boolean })[];
 }[];
 
 export function claimsToJson(claims: readonly Claim[]): ClaimsJson {

@@ -7,6 +7,7 @@ import type { Corpus } from '../core/corpus/model';
 import { anchorQuote, extractDocument, matchQuality, pdfPathFor, PdfTextExtractor, type DocumentText } from '../core/pdf';
 import { describeReferenceHint, matchReferences, parseReferenceList, type ReferenceHint } from '../core/references';
 import type { Io, PdfFlags } from './pdfCommands';
+import type { PinnedQuote } from '../core/common/pinnedQuote';
 
 /**
  * `lint FILE`: checks the annotations of one document, for the CI of a talk's repository.
@@ -43,7 +44,7 @@ export interface LintJson {
     status: 'anchored' | 'orphan';
     line: number | null;
     verdict: Verdict;
-    evidence: { paper: string; version: string; page: number; quote: string; check: QuoteCheck; foundPage?: number }[];
+    evidence: (PinnedQuote & { check: QuoteCheck; foundPage?: number })[];
     findings: LintFinding[];
   }[];
   problems: string[];

@@ -4,7 +4,7 @@
  * is a web page, and the host treats what it posts as untrusted input.
  */
 import type { TextBox } from '../core/pdf/textModel';
-import type { DarkPageMode } from './messages';
+import { DARK_PAGE_MODES, inboundGuard, isCount, isPage, isPdfStarted, isReady, isRecord, type DarkPageMode, type PdfStartedMessage, type ReadyMessage } from './common';
 
 export const PDF_VIEWER_VIEW_TYPE = 'literatureCompanion.pdfViewer';
 
@@ -28,8 +28,8 @@ export type HostToViewer =
   | { readonly type: 'notice'; readonly text: string; readonly tone: 'info' | 'success' | 'error' };
 
 export type ViewerToHost =
-  | { readonly type: 'ready' }
-  | { readonly type: 'pdfStarted'; readonly mode: 'worker' | 'main-thread'; readonly ms: number }
+  | ReadyMessage
+  | PdfStartedMessage
   /** A page was drawn (canvas and text layer); `highlights` counts the quote boxes drawn on it. */
   | { readonly type: 'pageRendered'; readonly page: number; readonly pageCount: number; readonly highlights: number }
   /** The page in view or the zoom changed (kept for the tests; the webview also keeps it in its state). */
@@ -45,67 +45,41 @@ export interface ViewerState {
   readonly zoom: ViewerZoom;
 }
 
-const DARK_PAGE_MODES: readonly string[] = ['dim', 'invert', 'off'];
 const NAMED_ZOOMS: readonly string[] = ['page-width', 'page-fit', 'auto'];
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const isPage = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 export function isViewerZoom(value: unknown): value is ViewerZoom {
   return (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 10) || (typeof value === 'string' && NAMED_ZOOMS.includes(value));
 }
 
 function isTextBox(value: unknown): value is TextBox {
-  return isObject(value) && ['x', 'y', 'width', 'height'].every((key) => typeof value[key] === 'number' && Number.isFinite(value[key]));
+  return isRecord(value) && ['x', 'y', 'width', 'height'].every((key) => typeof value[key] === 'number' && Number.isFinite(value[key]));
 }
 
 export function isViewerReveal(value: unknown): value is ViewerReveal {
-  return isObject(value) && isPage(value.page) && (value.rects === undefined || (Array.isArray(value.rects) && value.rects.every(isTextBox)));
+  return isRecord(value) && isPage(value.page) && (value.rects === undefined || (Array.isArray(value.rects) && value.rects.every(isTextBox)));
 }
 
 export function isViewerState(value: unknown): value is ViewerState {
-  return isObject(value) && isPage(value.page) && isViewerZoom(value.zoom);
+  return isRecord(value) && isPage(value.page) && isViewerZoom(value.zoom);
 }
 
 /** The host's check of everything the viewer posts. */
-export function isViewerToHost(value: unknown): value is ViewerToHost {
-  if (!isObject(value)) return false;
-  switch (value.type) {
-    case 'ready':
-      return true;
-    case 'pdfStarted':
-      return (value.mode === 'worker' || value.mode === 'main-thread') && isCount(value.ms);
-    case 'pageRendered':
-      return isPage(value.page) && isPage(value.pageCount) && isCount(value.highlights);
-    case 'viewChanged':
-      return isPage(value.page) && isViewerZoom(value.zoom);
-    case 'searchResult':
-      return typeof value.query === 'string' && isCount(value.current) && isCount(value.total);
-    case 'useAsEvidence':
-      return isPage(value.page) && typeof value.text === 'string' && value.text.trim().length > 0 && value.text.length <= 20_000;
-    case 'error':
-      return typeof value.message === 'string';
-    default:
-      return false;
-  }
-}
+export const isViewerToHost = inboundGuard<ViewerToHost>({
+  ready: isReady,
+  pdfStarted: isPdfStarted,
+  pageRendered: (message) => isPage(message.page) && isPage(message.pageCount) && isCount(message.highlights),
+  viewChanged: (message) => isPage(message.page) && isViewerZoom(message.zoom),
+  searchResult: (message) => typeof message.query === 'string' && isCount(message.current) && isCount(message.total),
+  useAsEvidence: (message) => isPage(message.page) && typeof message.text === 'string' && message.text.trim().length > 0 && message.text.length <= 20_000,
+  error: (message) => typeof message.message === 'string',
+});
 
-/** The viewer's check of what the host posts. */
-export function isHostToViewer(value: unknown): value is HostToViewer {
-  if (!isObject(value)) return false;
-  switch (value.type) {
-    case 'document':
-      return value.data instanceof Uint8Array && typeof value.fileName === 'string' && DARK_PAGE_MODES.includes(value.darkPage as string) && (value.reveal === undefined || isViewerReveal(value.reveal));
-    case 'reveal':
-      return isViewerReveal(value.reveal);
-    case 'darkPage':
-      return DARK_PAGE_MODES.includes(value.mode as string);
-    case 'find':
-      return true;
-    case 'notice':
-      return typeof value.text === 'string' && ['info', 'success', 'error'].includes(value.tone as string);
-    default:
-      return false;
-  }
-}
+/** The viewer's check of what the host posts (the same kind of guard, the other way). */
+export const isHostToViewer = inboundGuard<HostToViewer>({
+  document: (message) => message.data instanceof Uint8Array && typeof message.fileName === 'string' && DARK_PAGE_MODES.includes(message.darkPage as DarkPageMode) && (message.reveal === undefined || isViewerReveal(message.reveal)),
+  reveal: (message) => isViewerReveal(message.reveal),
+  darkPage: (message) => DARK_PAGE_MODES.includes(message.mode as DarkPageMode),
+  find: () => true,
+  notice: (message) => typeof message.text === 'string' && ['info', 'success', 'error'].includes(message.tone as string),
+});

@@ -1,23 +1,23 @@
 import * as vscode from 'vscode';
 import { buildPanelView, mayOpenFromPanel, PANEL_MODEL_TEXT, type PanelTarget, type PanelView } from '../core/panels/panelModels';
-import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, type PanelInbound, type PanelState } from '../protocol/messages';
+import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToPanel, type PanelToHost, type PanelState } from '../protocol/panel';
 import type { CorpusService } from './corpusService';
 import { displayLine } from '../core/render/untrustedText';
 import { PANEL_TEXT } from '../protocol/webviewText';
 import { localized } from './localizedTexts';
 import { webviewPage } from './webviewPage';
-import { WebviewPanelRegistry } from './webviewPanels';
+import { WebviewPanelRegistry, WebviewPanels } from './webviewPanels';
 
 /** Paper and challenge panels: one per target, reused when opened again, restored after a reload. */
 /** Builds the view of targets that do not come from the corpus alone (claims). */
 export type ViewResolver = (target: PanelTarget) => Promise<PanelView | undefined>;
 
-export class PanelManager implements vscode.Disposable {
+export class PanelManager extends WebviewPanels<PanelTarget, CompanionPanel> {
   private resolver: ViewResolver = async () => undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly registry: WebviewPanelRegistry<PanelTarget, CompanionPanel>;
+  protected readonly registry: WebviewPanelRegistry<PanelTarget, CompanionPanel>;
 
   constructor(extensionUri: vscode.Uri, corpus: CorpusService) {
+    super();
     this.registry = new WebviewPanelRegistry<PanelTarget, CompanionPanel>({
       viewType: PANEL_VIEW_TYPE,
       extensionUri,
@@ -34,13 +34,6 @@ export class PanelManager implements vscode.Disposable {
     this.disposables.push(this.registry, corpus.onDidChange(() => this.openPanels.forEach((panel) => void panel.render())));
   }
 
-  /** Registers the serializer that restores panels after a reload. */
-  register(context: vscode.ExtensionContext): this {
-    this.registry.register(context);
-    context.subscriptions.push(this);
-    return this;
-  }
-
   setViewResolver(resolver: ViewResolver): void {
     this.resolver = resolver;
   }
@@ -48,23 +41,6 @@ export class PanelManager implements vscode.Disposable {
   /** Re-renders open panels of one kind (e.g. claims after an annotation changed). */
   refresh(kind: PanelTarget['kind']): void {
     this.openPanels.forEach((panel) => panel.target.kind === kind && void panel.render());
-  }
-
-  open(target: PanelTarget): CompanionPanel {
-    return this.registry.open(target);
-  }
-
-  /** Called by the serializer with a panel VS Code recreated after a reload. */
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
-    this.registry.restore(panel, state);
-  }
-
-  get openPanels(): readonly CompanionPanel[] {
-    return this.registry.openPanels;
-  }
-
-  dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
   }
 }
 
@@ -98,7 +74,7 @@ export class CompanionPanel implements vscode.Disposable {
     const imageUrl = (file: string) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
     const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl, localized(PANEL_MODEL_TEXT));
     this.panel.title = panelTitle(view, this.target);
-    const message: HostToWebview = { type: 'render', view };
+    const message: HostToPanel = { type: 'render', view };
     await this.panel.webview.postMessage(message);
     this.renderedListeners.splice(0).forEach((listener) => listener());
   }
@@ -108,7 +84,7 @@ export class CompanionPanel implements vscode.Disposable {
     return new Promise((resolve) => this.renderedListeners.push(resolve));
   }
 
-  private async receive(message: PanelInbound): Promise<void> {
+  private async receive(message: PanelToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;

@@ -1,7 +1,10 @@
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
+import { KeptCorpusCache, readCorpusSnapshot } from '../core/corpus/snapshot';
+import { cacheKey } from '../core/pdf/textCache';
 import { pathSetting } from './workspacePaths';
 
 /**
@@ -16,8 +19,15 @@ export class CorpusService implements vscode.Disposable {
   private watcher?: vscode.FileSystemWatcher;
   private reloadTimer?: ReturnType<typeof setTimeout>;
   private warnedFor = '';
+  /** Files parsed before: the bundled corpus at build time, a person's own in an earlier session. Read once. */
+  private prevalidated?: Promise<KeptCorpusCache | Awaited<ReturnType<typeof readCorpusSnapshot>>>;
+  private saveTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly extensionPath: string) {}
+  /** `storagePath`: the extension's global storage, where a person's own corpus is kept parsed between sessions. */
+  constructor(
+    private readonly extensionPath: string,
+    private readonly storagePath?: string,
+  ) {}
 
   /** The corpus folder: the setting when given (and allowed), otherwise the bundled `sources/`. */
   root(): string {
@@ -45,11 +55,29 @@ export class CorpusService implements vscode.Disposable {
 
   private async load(): Promise<Corpus> {
     const root = this.root();
-    const corpus = await loadCorpus(root, { baseLexicon: path.join(this.extensionPath, 'sources', 'lexicon') });
+    this.prevalidated ??= this.readPrevalidated();
+    const prevalidated = await this.prevalidated;
+    clearTimeout(this.saveTimer);
+    if (prevalidated instanceof KeptCorpusCache) prevalidated.startLoad();
+    const corpus = await loadCorpus(root, { baseLexicon: path.join(this.extensionPath, 'sources', 'lexicon'), prevalidated });
+    // Kept a little later, off the way of the first tree (a 500-paper corpus is some 5 MB of JSON).
+    if (prevalidated instanceof KeptCorpusCache && prevalidated.worthSaving) this.saveTimer = setTimeout(() => void prevalidated.save().catch(() => undefined), 3000);
     this.watch(root);
     this.report(corpus);
     this.changed.fire(corpus);
     return corpus;
+  }
+
+  private async readPrevalidated(): Promise<KeptCorpusCache | Awaited<ReturnType<typeof readCorpusSnapshot>>> {
+    const bundled = await readCorpusSnapshot(path.join(this.extensionPath, 'dist', 'corpus-snapshot.json'));
+    if (!this.storagePath) return bundled;
+    try {
+      // Tied to this very build: another one may parse files differently.
+      const build = `${(await stat(__filename)).mtimeMs}:${__filename}`;
+      return await KeptCorpusCache.open(path.join(this.storagePath, 'corpus-cache.json'), await cacheKey(), build, bundled);
+    } catch {
+      return bundled; // no key can be made (read-only home): the own corpus is parsed each session
+    }
   }
 
   private watch(root: string): void {
@@ -92,6 +120,7 @@ export class CorpusService implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.reloadTimer);
+    clearTimeout(this.saveTimer);
     this.watcher?.dispose();
     this.diagnostics.dispose();
     this.changed.dispose();

@@ -1,3 +1,5 @@
+import { contentSecurityPolicy as cspPolicy, escapeAttribute, htmlPage } from '../core/render/htmlPage';
+
 /**
  * The HTML of a webview page, without `vscode`, so its Content-Security-Policy can be checked by unit
  * tests: `default-src 'none'`, scripts only by nonce (never 'unsafe-inline'), styles, images and fonts only
@@ -19,31 +21,18 @@ export interface WebviewDocumentParts {
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string, extra: readonly string[] = []): string {
-  const csp = ["default-src 'none'", `style-src ${cspSource}`, `img-src ${cspSource}`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`, ...extra];
-  // A later directive of the same name replaces the default one.
-  return [...new Map(csp.map((directive) => [directive.split(' ')[0], directive])).values()].join('; ');
+  return cspPolicy(["default-src 'none'", `style-src ${cspSource}`, `img-src ${cspSource}`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`, ...extra]);
 }
 
 export function webviewDocument(parts: WebviewDocumentParts): string {
-  const policy = contentSecurityPolicy(parts.cspSource, parts.nonce, parts.extraPolicy);
   const data = Object.entries(parts.bodyData ?? {}).map(([key, value]) => ` data-${key}="${escapeAttribute(value)}"`).join('');
-  const styles = parts.styles.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n');
   const type = parts.scriptType === 'module' ? ' type="module"' : '';
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(parts.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
-</head>
-<body${data}>
-<main id="root" aria-live="polite"><p class="loading">${escapeAttribute(parts.loadingText)}</p></main>
-<script${type} nonce="${parts.nonce}" src="${escapeAttribute(parts.script)}"></script>
-</body>
-</html>`;
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return htmlPage({
+    language: parts.language,
+    policy: contentSecurityPolicy(parts.cspSource, parts.nonce, parts.extraPolicy),
+    head: parts.styles.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`),
+    bodyAttributes: data,
+    body: `<main id="root" aria-live="polite"><p class="loading">${escapeAttribute(parts.loadingText)}</p></main>
+<script${type} nonce="${parts.nonce}" src="${escapeAttribute(parts.script)}"></script>`,
+  });
 }

@@ -35,3 +35,25 @@ export function webviewPage(webview: vscode.Webview, options: WebviewPageOptions
     loadingText: options.loadingText,
   });
 }
+
+/**
+ * A page that runs pdf.js (the excerpt panel, the PDF viewer): its module script comes from dist/webview
+ * (nonce), shared chunks and the main-thread fallback too (hence script-src cspSource), its worker from a
+ * blob: URL made from the worker's source (webviews cannot start workers from their own origin). No
+ * 'unsafe-inline': pdf.js styles its text layer through the CSSOM, which CSP allows.
+ */
+export function pdfJsPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { readonly styles: readonly vscode.Uri[]; readonly script: string; readonly loadingText: string; readonly texts: DisplayTexts<string> }): string {
+  const built = (...parts: string[]) => vscode.Uri.joinPath(extensionUri, 'dist', 'webview', ...parts);
+  return webviewPage(webview, {
+    styles: page.styles,
+    script: built(page.script),
+    scriptType: 'module',
+    extraPolicy: (view, nonce) => [`img-src ${view.cspSource} blob: data:`, `font-src ${view.cspSource} data:`, `script-src 'nonce-${nonce}' ${view.cspSource}`, 'worker-src blob:', `connect-src ${view.cspSource}`],
+    bodyData: {
+      worker: webview.asWebviewUri(built('pdf.worker.min.mjs')).toString(),
+      fonts: `${webview.asWebviewUri(built('standard_fonts'))}/`,
+    },
+    loadingText: page.loadingText,
+    texts: page.texts,
+  });
+}

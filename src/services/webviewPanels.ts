@@ -89,3 +89,36 @@ export class WebviewPanelRegistry<Target, Content extends PanelContent<Target>> 
     this.contents.forEach((content) => content.panel.dispose());
   }
 }
+
+/**
+ * A feature's panels of one view type: the registry's lifecycle (register, open, restore, the open panels,
+ * disposal) as the feature's own API, so each feature adds only what is its own.
+ */
+export abstract class WebviewPanels<Target, Content extends PanelContent<Target>> implements vscode.Disposable {
+  protected readonly disposables: vscode.Disposable[] = [];
+  protected abstract readonly registry: WebviewPanelRegistry<Target, Content>;
+
+  /** Registers the serializer that restores the panels after a reload. */
+  register(context: vscode.ExtensionContext): this {
+    this.registry.register(context);
+    context.subscriptions.push(this);
+    return this;
+  }
+
+  open(target: Target): Content {
+    return this.registry.open(target);
+  }
+
+  /** Called by the serializer with a panel VS Code recreated after a reload. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    this.registry.restore(panel, state);
+  }
+
+  get openPanels(): readonly Content[] {
+    return this.registry.openPanels;
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -6,9 +6,10 @@ import type { EvidenceMap, MapFilters, MapPalette, MapQuote } from '../protocol/
 import type { HostToWebview, MapState } from '../protocol/messages';
 import { MAP_WEBVIEW_TEXT } from '../protocol/webviewText';
 import { el, pageTexts, vsCodeApi } from './dom';
+import type { Verdict } from '../core/claims/model';
+import { VERDICT_STYLE } from '../core/claims/verdictStyle';
 
-type Verdict = 'supports' | 'partially-supports' | 'contradicts' | 'not-addressed';
-const VERDICTS: readonly Verdict[] = ['supports', 'partially-supports', 'contradicts', 'not-addressed'];
+const VERDICTS = Object.keys(VERDICT_STYLE) as Verdict[];
 const t = pageTexts(MAP_WEBVIEW_TEXT);
 const verdictLabel = (verdict: string): string => (VERDICTS.includes(verdict as Verdict) ? t(verdict as Verdict) : verdict);
 

@@ -8,10 +8,10 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnnotationStore, annotationFileFor, createAnnotation, type Annotation } from '../../src/core/annotations';
+import { median } from './stats';
 
 const TEXT = 'RLHF is costly. Llama 2 uses two reward models.';
 const ms = (value: number) => Math.round(value * 10) / 10;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const claim = (id: string, document = 'talk.md'): Annotation =>
   createAnnotation({ id, document, text: TEXT, start: 0, end: 15, verdict: 'supports', evidence: [{ paper: '2309.00267', version: 'v3', page: 4, quote: 'RLAIF achieves comparable performance to RLHF' }], note: 'a note of modest length' });
 

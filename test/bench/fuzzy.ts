@@ -18,8 +18,8 @@ import { fuzzyBudget } from '../../src/core/pdf/fuzzySearch';
 import { matchKey } from '../../src/core/pdf/normalize';
 import type { PageLayout } from '../../src/core/pdf/textModel';
 import { sellersFind } from './sellersSearch';
+import { median, ms } from './stats';
 
-const ms = (value: number) => Math.round(value * 100) / 100;
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -61,8 +61,7 @@ function timed(runs: number, run: () => unknown): { medianMs: number; maxMs: num
     times.push(performance.now() - started);
     cpu.push((used.user + used.system) / 1000);
   }
-  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return { medianMs: ms(middle(times)), maxMs: ms(Math.max(...times)), medianCpuMs: ms(middle(cpu)) };
+  return { medianMs: ms(median(times)), maxMs: ms(Math.max(...times)), medianCpuMs: ms(median(cpu)) };
 }
 
 async function paperPages(papersDir: string | undefined, workerScript: string | undefined): Promise<PageLayout[] | undefined> {

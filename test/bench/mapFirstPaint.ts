@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LiteratureCompanionApi } from '../../src/extension';
+import { median } from './stats';
 
 const EXTENSION_ID = 'literature-companion.literature-companion';
 const PAPERS = 500;
@@ -36,7 +37,6 @@ function writeCorpus(root: string): void {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number) => Math.round(value * 10) / 10;
 
 export async function run(): Promise<void> {

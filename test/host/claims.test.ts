@@ -94,7 +94,7 @@ describe('annotating claims while writing', () => {
 
   it('links a selected claim to evidence and stores a W3C Web Annotation', async () => {
     select(editor, sentence);
-    const [hit] = await api.claims.suggestions.suggest(sentence, 3);
+    const [hit] = await (await api.claims.suggestions()).suggest(sentence, 3);
     assert.ok(hit, 'search suggests at least one passage');
     const annotation = await vscode.commands.executeCommand<Annotation>('literatureCompanion.linkClaim', {
       evidence: [{ paper: hit.paper, version: 'v3', page: hit.page, quote: hit.text }],
@@ -152,7 +152,7 @@ describe('annotating claims while writing', () => {
   it('offers "Find evidence…" on a sentence with no claim yet, with suggestions and their matched words, and links it', async () => {
     const claim = 'RLAIF achieves a higher harmless rate than RLHF.';
     const bulbEditor = await openEditor('evidence-bulb.md', `# Notes\n\n- Intro words here. ${claim}\n`);
-    await api.claims.suggestions.suggest(claim, 1); // the index is built: the light bulb then brings suggestions along
+    await (await api.claims.suggestions()).suggest(claim, 1); // the index is built: the light bulb then brings suggestions along
     const offset = bulbEditor.document.getText().indexOf(claim);
     const at = bulbEditor.document.positionAt(offset + 6);
     const findEvidence = async () =>

@@ -3,7 +3,10 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { Corpus } from '../../src/core/corpus/model';
 import type { TreeNode } from '../../src/core/tree/corpusTree';
+import { CorpusTreeProvider } from '../../src/features/tree';
+import type { CorpusService } from '../../src/services/corpusService';
 import type { LiteratureCompanionApi } from '../../src/extension';
 import { activateExtension, waitFor } from './support';
 
@@ -61,6 +64,25 @@ describe('Literature Companion in a real extension host', () => {
     assert.ok(under.some((node) => node.kind === 'challenge' && node.challenge.id === '3.2.2'));
     await vscode.commands.executeCommand('literatureCompanion.clearFilter');
     assert.equal((await api.trees.challenges.getChildren()).length, 4);
+  });
+
+  it('draws the first rows from the first load without asking VS Code to fetch them again', async () => {
+    // CorpusService fires onDidChange as a load completes, before the view's pending request resolves.
+    // A change announced then made VS Code fetch the roots again 200 ms later and draw only then.
+    const corpus = await api.corpus.get();
+    let finishLoad!: (loaded: Corpus) => void;
+    const loading = new Promise<Corpus>((resolve) => (finishLoad = resolve));
+    const provider = new CorpusTreeProvider({ get: () => loading } as unknown as CorpusService, 'challenges', () => '');
+    let announced = 0;
+    provider.onDidChangeTreeData(() => announced++);
+    const firstRows = provider.getChildren();
+    provider.refresh(corpus);
+    finishLoad(corpus);
+    assert.equal((await firstRows).length, 4, 'the pending request draws the loaded taxonomy');
+    assert.equal(announced, 0, 'no second fetch of the roots for the first load');
+    provider.refresh({ ...corpus, challenges: new Map([...corpus.challenges].filter(([id]) => id !== '3.4')) });
+    assert.equal(announced, 1, 'a later reload is announced');
+    assert.equal((await provider.getChildren()).length, 3, 'and the view then shows the reloaded corpus');
   });
 
   it('a filter that matches nothing says so in both views and offers to clear it', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { acceptSaveDialog, frameWith, harness, openFile, papersDir, pickQuickItem, projectRoot, runCommand, screenshots, type Server } from './support';
+import { ACTIVITY_ICON, acceptSaveDialog, frameWith, openFile, openWorkbench, papersDir, pickQuickItem, projectRoot, runCommand, screenshots, type Server } from './support';
 
 const havePapers = existsSync(join(papersDir, '2009.01325.pdf'));
 let workspace: string;
@@ -26,13 +26,8 @@ describe('the evidence map and the talk report in the workbench', { timeout: 400
     cpSync(join(projectRoot, 'example'), workspace, { recursive: true });
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(havePapers ? { 'literatureCompanion.pdfFolder': papersDir } : {}, null, 2));
-    const { startCodeServer, launchBrowser } = await harness();
-    server = await startCodeServer({ folder: workspace });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    await page.goto(server.workbenchUrl());
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.activitybar a.action-label[aria-label^="Literature Companion"]').waitFor({ timeout: 60_000 });
+    ({ server, browser, page } = await openWorkbench(workspace, { viewport: { width: 1500, height: 900 } }));
+    await page.locator(ACTIVITY_ICON).waitFor({ timeout: 60_000 });
   });
 
   after(async () => {

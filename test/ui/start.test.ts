@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CONTAINER, harness, projectRoot, screenshots } from './support';
+import { ACTIVITY_ICON, CONTAINER, harness, projectRoot, screenshots } from './support';
 
 /** The files git tracks: exactly what a fresh clone holds (falls back to a copy without build output). */
 function freshCopy(): string {
@@ -79,7 +79,7 @@ describe('npm start on a fresh copy of the repository', { timeout: 600_000 }, ()
     browser = await (await harness()).launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(url);
-    await page.locator('.activitybar a.action-label[aria-label^="Literature Companion"]').waitFor({ timeout: 90_000 });
+    await page.locator(ACTIVITY_ICON).waitFor({ timeout: 90_000 });
     // The first screen is the product: our view container is open (not the Explorer) and the talk is in an editor.
     await page.locator(`${CONTAINER} .monaco-list-row`, { hasText: 'Challenges with Obtaining Human Feedback' }).first().waitFor({ timeout: 60_000 });
     await page.locator('.tabs-container .tab', { hasText: 'talk-ru.md' }).waitFor({ timeout: 30_000 });

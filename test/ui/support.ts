@@ -83,3 +83,48 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
 }
+
+/** The Literature Companion icon of the activity bar. */
+export const ACTIVITY_ICON = '.activitybar a.action-label[aria-label^="Literature Companion"]';
+
+/** Opens the Literature Companion side bar with its activity-bar icon, as a person does. */
+export async function showSideBar(page: Page): Promise<void> {
+  const icon = page.locator(ACTIVITY_ICON);
+  await icon.waitFor({ timeout: 60_000 });
+  await icon.click();
+}
+
+/** A row of the Literature Companion side bar that shows `text`, once it is visible. */
+export async function row(page: Page, text: string | RegExp): Promise<ReturnType<Page['locator']>> {
+  const locator = page.locator(`${CONTAINER} .monaco-list-row`, { hasText: text }).first();
+  await locator.waitFor({ state: 'visible', timeout: 30_000 });
+  return locator;
+}
+
+/** Expands a side-bar row with its twistie and waits until the tree says it is expanded. */
+export async function expand(page: Page, text: string | RegExp): Promise<void> {
+  const target = await row(page, text);
+  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
+  await page.locator(`${CONTAINER} .monaco-list-row[aria-expanded="true"]`, { hasText: text }).first().waitFor();
+}
+
+export interface Workbench {
+  readonly server: Server;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/**
+ * code-server on `folder` and Chromium with one page on its workbench, loaded. `beforeOpen` gets the page
+ * before the workbench loads (to listen for dialogs or console messages from the start).
+ */
+export async function openWorkbench(folder: string, options: { viewport: { width: number; height: number }; settings?: object; beforeOpen?: (page: Page) => void }): Promise<Workbench> {
+  const { startCodeServer, launchBrowser } = await harness();
+  const server = await startCodeServer({ folder, settings: options.settings });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: options.viewport });
+  options.beforeOpen?.(page);
+  await page.goto(server.workbenchUrl());
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return { server, browser, page };
+}

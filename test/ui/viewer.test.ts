@@ -12,7 +12,7 @@ import { loadCorpus } from '../../src/core/corpus/load';
 import { PdfTextExtractor, verifyCorpusQuotes } from '../../src/core/pdf';
 import { challengeFile, evidenceFile, paperFile } from '../support/corpusFixture';
 import { buildPdf, column } from '../support/pdfFixtures';
-import { frameWith, harness, papersDir, pickQuickItem, projectRoot, runCommand, screenshots, type Server } from './support';
+import { frameWith, openWorkbench, papersDir, pickQuickItem, projectRoot, runCommand, screenshots, type Server } from './support';
 
 const PAGE_ONE = ['Reward Models and Their Limits', 'A fixture paper written by the test itself'];
 const PAGE_TWO = [
@@ -73,12 +73,7 @@ describe('the PDF viewer in the workbench', { timeout: 420_000 }, () => {
     writeFileSync(join(corpusDir, 'pdf', `${PAPER}.pdf`), fixturePdf());
     if (existsSync(join(papersDir, '2009.01325.pdf'))) copyFileSync(join(papersDir, '2009.01325.pdf'), join(workspace, '2009.01325.pdf'));
     writeWorkspaceSettings({});
-    const { startCodeServer, launchBrowser } = await harness();
-    server = await startCodeServer({ folder: workspace });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.workbenchUrl());
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    ({ server, browser, page } = await openWorkbench(workspace, { viewport: { width: 1400, height: 900 } }));
   });
 
   /** Opens a workspace file as a person does: Quick Open (Ctrl+P), its name, Enter. */

@@ -5,25 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { pathToFileURL } from 'node:url';
+import { CONTAINER, expand, showSideBar, frameWith, openWorkbench, papersDir, pickQuickItem, projectRoot, row, runCommand, screenshots, type Server } from './support';
 
-const projectRoot = join(__dirname, '..', '..');
-const screenshots = join(projectRoot, 'test-results', 'screenshots');
-const CONTAINER = '[id="workbench.view.extension.literatureCompanion"]';
-
-interface Harness {
-  startCodeServer(options: { folder: string }): Promise<Server>;
-  launchBrowser(): Promise<Browser>;
-}
-/** The same harness the scripts use, loaded at run time (it is plain ESM beside them). */
-const harness = (): Promise<Harness> => import(pathToFileURL(join(projectRoot, 'scripts', 'lib', 'codeServer.mjs')).href);
-
-interface Server {
-  workbenchUrl(options?: object): string;
-  stop(): void;
-}
-
-const papersDir = process.env.LITCOMP_PAPERS ?? join(projectRoot, '..', 'shared', 'papers');
 const havePapers = existsSync(join(papersDir, '2009.01325.pdf'));
 let workspace: string;
 let server: Server;
@@ -37,52 +20,8 @@ function writeWorkspaceSettings(extra: Record<string, unknown>): void {
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ ...pdfFolder, ...extra }, null, 2));
 }
 
-/** The webview frame (of several open panels) whose `selector` shows `text`. */
-async function frameWith(selector: string, text: string, timeoutMs = 30_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if ((await frame.locator(selector, { hasText: text }).count().catch(() => 0)) > 0) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`no webview shows ${selector} "${text}"`);
-    await page.waitForTimeout(250);
-  }
-}
-
 function webview(): FrameLocator {
   return page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
-}
-
-async function runCommand(title: string): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/** Expands a row with its twistie and waits until the tree says it is expanded. */
-async function expand(text: string | RegExp) {
-  const target = await row(text);
-  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
-  await page.locator(`${CONTAINER} .monaco-list-row[aria-expanded="true"]`, { hasText: text }).first().waitFor();
-}
-
-/** Narrows the open quick pick to `text` and accepts it with Enter (clicks race its animation). */
-async function pickQuickItem(text: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(text);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-async function row(text: string | RegExp) {
-  const locator = page.locator(`${CONTAINER} .monaco-list-row`, { hasText: text }).first();
-  await locator.waitFor({ state: 'visible', timeout: 20_000 });
-  return locator;
 }
 
 describe('the workbench with Literature Companion', { timeout: 300_000 }, () => {
@@ -90,12 +29,7 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     workspace = mkdtempSync(join(tmpdir(), 'litcomp-ui-ws-'));
     cpSync(join(projectRoot, 'example'), workspace, { recursive: true });
     writeWorkspaceSettings({});
-    const { startCodeServer, launchBrowser } = await harness();
-    server = await startCodeServer({ folder: workspace });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(server.workbenchUrl());
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    ({ server, browser, page } = await openWorkbench(workspace, { viewport: { width: 1400, height: 860 } }));
   });
 
   after(async () => {
@@ -104,10 +38,8 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
   });
 
   it('shows the activity-bar icon and the taxonomy tree', async () => {
-    const icon = page.locator('.activitybar a.action-label[aria-label^="Literature Companion"]');
-    await icon.waitFor({ timeout: 60_000 });
-    await icon.click();
-    await row('Challenges with Obtaining Human Feedback');
+    await showSideBar(page);
+    await row(page, 'Challenges with Obtaining Human Feedback');
     const rows = await page.locator(`${CONTAINER} .monaco-list-row`).allInnerTexts();
     const text = rows.join('\n');
     for (const section of ['§3.1', '§3.2', '§3.3', '§3.4']) assert.ok(text.includes(section), `${section} in tree rows:\n${text}`);
@@ -117,8 +49,8 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
 
   it('expands a challenge and opens its panel with the linked papers and quotes', async () => {
     // The twistie expands; a click on the label opens the panel (VS Code's behaviour for items with a command).
-    await expand('Challenges with the Reward Model');
-    const hacking = await row('Reward Misgeneralization and Hacking');
+    await expand(page, 'Challenges with the Reward Model');
+    const hacking = await row(page, 'Reward Misgeneralization and Hacking');
     await hacking.click();
     const view = webview();
     await view.locator('h1', { hasText: '§3.2.2' }).waitFor({ timeout: 30_000 });
@@ -132,9 +64,9 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
 
   it('opens an evidence item as an excerpt: the PDF page rendered, the quote highlighted', { skip: havePapers ? false : `no PDFs in ${papersDir}` }, async () => {
     // Expanded in order, each row under its parent comes before the Papers view's rows of the same name.
-    await expand('Reward Misgeneralization and Hacking');
-    await expand('Learning to summarize from human feedback');
-    await (await row(/Under light optimization/)).click();
+    await expand(page, 'Reward Misgeneralization and Hacking');
+    await expand(page, 'Learning to summarize from human feedback');
+    await (await row(page, /Under light optimization/)).click();
     const view = webview();
     await view.locator('#anchor-status', { hasText: 'Found on page 8' }).waitFor({ timeout: 60_000 });
     await view.locator('.page[data-page="8"] .highlight').first().waitFor({ timeout: 60_000 });
@@ -150,7 +82,7 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
 
   it('"Open PDF" in the excerpt opens the whole PDF in the viewer at the quote\'s page, the quote highlighted', { skip: havePapers ? false : `no PDFs in ${papersDir}` }, async () => {
     await webview().locator('button[data-open-pdf]').click();
-    const viewer = await frameWith('.page[data-page-number="8"] .quote-highlight', '', 60_000);
+    const viewer = await frameWith(page, '.page[data-page-number="8"] .quote-highlight', '', 60_000);
     // The boxes are drawn one after another: wait for a second one before counting.
     await viewer.locator('.page[data-page-number="8"] .quote-highlight').nth(1).waitFor({ timeout: 30_000 }).catch(() => undefined);
     assert.ok((await viewer.locator('.page[data-page-number="8"] .quote-highlight').count()) >= 2, 'one box per line of the quote');
@@ -160,9 +92,9 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     await page.screenshot({ path: join(screenshots, 'pdf-viewer-from-excerpt.png') });
     // The tests that follow work with the excerpt: close everything (the viewer opened beside it, in a
     // group of its own) and open the excerpt again, so that its webview is the newest one.
-    await runCommand('View: Close All Editors');
+    await runCommand(page, 'View: Close All Editors');
     await page.locator('.tabs-container .tab', { hasText: '2009.01325.pdf' }).waitFor({ state: 'detached' });
-    await (await row(/Under light optimization/)).click();
+    await (await row(page, /Under light optimization/)).click();
     await webview().locator('#anchor-status', { hasText: 'Found on page 8' }).waitFor({ timeout: 60_000 });
   });
 
@@ -175,7 +107,7 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     await page.screenshot({ path: join(screenshots, 'excerpt-panel-dark.png') });
     writeWorkspaceSettings({});
     await page.waitForFunction(() => !document.querySelector('.monaco-workbench')?.classList.contains('vs-dark'), undefined, { timeout: 30_000 });
-    await (await row('Reward Misgeneralization and Hacking')).click(); // back to the §3.2.2 panel for the next test
+    await (await row(page, 'Reward Misgeneralization and Hacking')).click(); // back to the §3.2.2 panel for the next test
     await webview().locator('h1', { hasText: '§3.2.2' }).waitFor({ timeout: 30_000 });
   });
 
@@ -190,15 +122,15 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
   });
 
   it('opens a paper summary from the command palette', async () => {
-    await runCommand('Literature Companion: Open Paper Summary');
-    await pickQuickItem('RLAIF vs. RLHF');
+    await runCommand(page, 'Literature Companion: Open Paper Summary');
+    await pickQuickItem(page, 'RLAIF vs. RLHF');
     await webview().locator('header h1', { hasText: 'RLAIF vs. RLHF' }).waitFor({ timeout: 30_000 });
   });
 
   it('restores the open panel after a window reload', async () => {
     // Through the workbench's own command, so it flushes its state the way a person's reload does.
     const reloaded = page.waitForEvent('load', { timeout: 60_000 });
-    await runCommand('Developer: Reload Window');
+    await runCommand(page, 'Developer: Reload Window');
     await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await webview().locator('header h1', { hasText: 'RLAIF vs. RLHF' }).waitFor({ timeout: 60_000 });
@@ -220,13 +152,13 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     await line.click(); // the editor, not a webview, must have the keyboard
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
-    await runCommand('Literature Companion: Link Claim to Evidence');
+    await runCommand(page, 'Literature Companion: Link Claim to Evidence');
     const suggestion = page.locator('.quick-input-list .monaco-list-row', { hasText: /· p\. \d+/ }).first();
     await suggestion.waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(screenshots, 'link-claim-suggestions.png') });
     await page.keyboard.press('Enter'); // the first suggestion is focused
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'What does the evidence say' }).waitFor();
-    await pickQuickItem('contradicts');
+    await pickQuickItem(page, 'contradicts');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'A note on this claim' }).waitFor();
     await page.locator('.quick-input-widget input').fill('checked in the UI test');
     await page.keyboard.press('Enter');
@@ -238,7 +170,7 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     assert.ok(saved[0].body.some((body: { purpose: string; value?: string }) => body.purpose === 'commenting' && body.value === 'checked in the UI test'), JSON.stringify(saved[0].body));
 
     const reloaded = page.waitForEvent('load', { timeout: 60_000 });
-    await runCommand('Developer: Reload Window');
+    await runCommand(page, 'Developer: Reload Window');
     await reloaded;
     await line.waitFor({ timeout: 60_000 });
     // What the person sees of the annotation after the reload: its CodeLens above the line, and its note on hover.
@@ -249,7 +181,7 @@ describe('the workbench with Literature Companion', { timeout: 300_000 }, () => 
     let panel: Frame | undefined;
     for (let attempt = 1; !panel; attempt++) {
       await lens.click();
-      panel = await frameWith('header h1', claimLine, 10_000).catch(async (error: Error) => {
+      panel = await frameWith(page, 'header h1', claimLine, 10_000).catch(async (error: Error) => {
         await page.screenshot({ path: join(screenshots, `claim-lens-attempt-${attempt}.png`) });
         if (attempt === 3) throw error;
         return undefined;

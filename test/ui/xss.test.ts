@@ -11,7 +11,7 @@ import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { createAnnotation, serializeAnnotationFile } from '../../src/core/annotations';
 import { writeCorpus } from '../support/corpusFixture';
 import { buildPdf, column } from '../support/pdfFixtures';
-import { CONTAINER, harness, screenshots, type Server } from './support';
+import { openWorkbench, row, showSideBar, screenshots, type Server } from './support';
 
 // Each payload, if it ran, would set window.__xss (or parent.__xss) to 1.
 const SCRIPT = '<script>window.__xss=1</script>';
@@ -198,12 +198,6 @@ async function assertNothingRan(where: string): Promise<void> {
   assert.deepEqual(dialogs, [], `${where}: dialogs opened`);
 }
 
-async function row(text: string | RegExp) {
-  const locator = page.locator(`${CONTAINER} .monaco-list-row`, { hasText: text }).first();
-  await locator.waitFor({ state: 'visible', timeout: 30_000 });
-  return locator;
-}
-
 /** Hovers an element and returns the text of the hover that appears (tree tooltips are Markdown). */
 async function hoverText(target: ReturnType<Page['locator']>, expected: string): Promise<string> {
   const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: expected }).last();
@@ -221,19 +215,18 @@ async function hoverText(target: ReturnType<Page['locator']>, expected: string):
 describe('hostile content in the workbench', { timeout: 300_000 }, () => {
   before(async () => {
     buildWorkspace();
-    const { startCodeServer, launchBrowser } = await harness();
-    server = await startCodeServer({ folder: workspace });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.dismiss().catch(() => undefined);
-    });
-    page.on('console', (message) => {
-      if (/inline event handler|Refused to load the image/i.test(message.text())) blocked.push(message.text());
-    });
-    await page.goto(server.workbenchUrl());
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    ({ server, browser, page } = await openWorkbench(workspace, {
+      viewport: { width: 1400, height: 860 },
+      beforeOpen: (opened) => {
+        opened.on('dialog', (dialog) => {
+          dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+          void dialog.dismiss().catch(() => undefined);
+        });
+        opened.on('console', (message) => {
+          if (/inline event handler|Refused to load the image/i.test(message.text())) blocked.push(message.text());
+        });
+      },
+    }));
   });
 
   after(async () => {
@@ -242,22 +235,20 @@ describe('hostile content in the workbench', { timeout: 300_000 }, () => {
   });
 
   it('shows payloads in tree rows and their Markdown tooltips as text', async () => {
-    const icon = page.locator('.activitybar a.action-label[aria-label^="Literature Companion"]');
-    await icon.waitFor({ timeout: 60_000 });
-    await icon.click();
-    const challengeRow = await row('Quokka');
+    await showSideBar(page);
+    const challengeRow = await row(page, 'Quokka');
     assert.ok((await challengeRow.innerText()).includes(CHALLENGE_TITLE), await challengeRow.innerText());
     const challengeTip = await hoverText(challengeRow.locator('.monaco-icon-label').first(), 'Problem');
     assert.ok(challengeTip.includes(`Problem ${SCRIPT} one ${IMG} $(alert)`), challengeTip);
 
     await challengeRow.locator('.monaco-tl-twistie').click();
-    const paperRow = await row('Zebra');
+    const paperRow = await row(page, 'Zebra');
     assert.ok((await paperRow.innerText()).includes(PAPER_TITLE), await paperRow.innerText());
     const paperTip = await hoverText(paperRow.locator('.monaco-icon-label').first(), 'Venue');
     for (const text of [PAPER_TITLE, `Ada ${IMG} Lovelace`, `Venue ${SVG}`]) assert.ok(paperTip.includes(text), `${text} in\n${paperTip}`);
 
     if ((await paperRow.getAttribute('aria-expanded')) !== 'true') await paperRow.locator('.monaco-tl-twistie').click();
-    const evidenceRow = await row('Reward hacking');
+    const evidenceRow = await row(page, 'Reward hacking');
     const evidenceTip = await hoverText(evidenceRow.locator('.monaco-icon-label').first(), 'Rationale');
     for (const text of [PDF_QUOTE, `Rationale ${IMG} ${SCRIPT} ${JS_LINK}`]) assert.ok(evidenceTip.includes(text), `${text} in\n${evidenceTip}`);
     await page.mouse.move(0, 0);
@@ -265,7 +256,7 @@ describe('hostile content in the workbench', { timeout: 300_000 }, () => {
   });
 
   it('opens the challenge panel: payloads are text, nothing runs', async () => {
-    await (await row('Quokka')).locator('.monaco-icon-label').first().click();
+    await (await row(page, 'Quokka')).locator('.monaco-icon-label').first().click();
     const view = await webviewShowing('h1', 'Quokka');
     const text = await assertInert(view, 'challenge panel');
     for (const expected of [CHALLENGE_TITLE, `Problem ${SCRIPT} one ${IMG}`, SCRIPT, IMG, CLOSE_SCRIPT, IFRAME, SVG, PAPER_TITLE, PDF_QUOTE, `Rationale ${IMG} ${SCRIPT}`]) {
@@ -293,7 +284,7 @@ describe('hostile content in the workbench', { timeout: 300_000 }, () => {
   });
 
   it('opens the excerpt of a quote whose PDF text holds HTML: shown as text', async () => {
-    await (await row('Reward hacking')).locator('.monaco-icon-label').first().click();
+    await (await row(page, 'Reward hacking')).locator('.monaco-icon-label').first().click();
     const view = await webviewShowing('#anchor-status', 'Found on page 1', 60_000);
     const paragraph = await view.locator('.paragraph').innerText();
     assert.ok(paragraph.includes(PDF_QUOTE), `the paragraph shows the PDF's HTML-like text as text: ${paragraph}`);
@@ -346,9 +337,9 @@ describe('hostile content in the workbench', { timeout: 300_000 }, () => {
   });
 
   it('keeps hostile layout in bounds: bidi neutralised, plain tooltips, titles clamped, long words wrap, no remote image', async () => {
-    const challengeRow = await row('Quokka');
+    const challengeRow = await row(page, 'Quokka');
     if ((await challengeRow.getAttribute('aria-expanded')) !== 'true') await challengeRow.locator('.monaco-tl-twistie').click();
-    const layoutRow = await row('invoice');
+    const layoutRow = await row(page, 'invoice');
     const rowText = await layoutRow.innerText();
     assert.ok(!rowText.includes(RLO) && rowText.includes('invoice\uFFFDfdp.exe\uFFFD'), `the override is shown, not obeyed: ${rowText}`);
     assert.ok(rowText.includes('Eve et al. 2022'), `the short author label is a name, not markup: ${rowText}`);
@@ -383,7 +374,7 @@ describe('hostile content in the workbench', { timeout: 300_000 }, () => {
     assert.ok(layout.subtitle.startsWith('Eve et al.'), layout.subtitle);
     await page.screenshot({ path: join(screenshots, 'xss-layout-panel.png') });
 
-    await (await row('Quokka')).locator('.monaco-icon-label').first().click();
+    await (await row(page, 'Quokka')).locator('.monaco-icon-label').first().click();
     const challengePanel = await webviewShowing('h1', 'Quokka');
     const linkHeight = await challengePanel.locator('article.link h3 a', { hasText: 'invoice' }).evaluate((link) => link.getBoundingClientRect().height / (parseFloat(getComputedStyle(link).lineHeight) || 20));
     assert.ok(linkHeight <= 2.5, `the long title is two lines of link in the challenge panel, not a wall: ${linkHeight} lines`);

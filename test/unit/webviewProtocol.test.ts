@@ -6,7 +6,9 @@ import { citationKey, toBibtexEntry, toCslItem } from '../../src/core/citations/
 import type { Corpus, Paper } from '../../src/core/corpus/model';
 import { mayOpenFromPanel } from '../../src/core/panels/panelModels';
 import { contentSecurityPolicy, webviewDocument } from '../../src/services/webviewDocument';
-import { isExcerptInbound, isPanelInbound } from '../../src/protocol/messages';
+import { isExcerptInbound } from '../../src/protocol/excerpt';
+import { isMapInbound } from '../../src/protocol/map';
+import { isPanelInbound } from '../../src/protocol/panel';
 
 const excerptTarget = { paper: '2309.00267', quote: 'RLAIF achieves', page: 3, challenge: '3.2.2', source: 'pdf' };
 
@@ -52,10 +54,12 @@ describe('messages from the excerpt page', () => {
     for (const message of [
       { type: 'ready' },
       { type: 'runCommand', command: 'attachPdf', paper: '1' },
+      // The "Attach a folder of PDFs…" button of a panel without its PDF.
+      { type: 'runCommand', command: 'attachPdfFolder', paper: '1' },
       { type: 'openPdfFile', page: 4 },
       { type: 'pdfStarted', mode: 'worker', ms: 12.5 },
-      { type: 'excerptRendered', page: 4, highlights: 0 },
-      { type: 'copy', text: 'q' },
+      { type: 'excerptRendered', page: 4, highlights: 0, pages: [] },
+      { type: 'excerptRendered', page: 4, highlights: 3, pages: [{ page: 4, highlights: 2 }, { page: 5, highlights: 1 }] },
     ]) {
       assert.equal(isExcerptInbound(message), true, JSON.stringify(message));
     }
@@ -65,11 +69,52 @@ describe('messages from the excerpt page', () => {
       { type: 'openPdfFile', page: -1 },
       { type: 'pdfStarted', mode: 'gpu', ms: 1 },
       { type: 'pdfStarted', mode: 'worker', ms: Number.NaN },
-      { type: 'excerptRendered', page: 1, highlights: -1 },
+      { type: 'excerptRendered', page: 1, highlights: -1, pages: [] },
+      { type: 'excerptRendered', page: 1, highlights: 0 },
+      { type: 'excerptRendered', page: 1, highlights: 0, pages: [{ page: 0, highlights: 0 }] },
       { type: 'open', target: { kind: 'paper', id: '1' } }, // the panel page's message
       { type: 'openExcerpt', target: excerptTarget },
+      { type: 'copy', text: 'q' }, // the excerpt page has no copy button
     ]) {
       assert.equal(isExcerptInbound(message), false, JSON.stringify(message));
+    }
+  });
+});
+
+describe('messages from the evidence map page', () => {
+  it('accepts what the page sends', () => {
+    for (const message of [
+      { type: 'ready' },
+      { type: 'mapFilters', filters: { verdicts: ['supports'], papers: ['2309.00267'], collapsed: ['3.1'], onlyCited: true } },
+      { type: 'mapCell', challenge: '3.2.2', paper: '2309.00267' },
+      { type: 'open', target: { kind: 'challenge', id: '3.2.2' } },
+      { type: 'openExcerpt', target: excerptTarget },
+      { type: 'exportMap', format: 'png', palette: { background: '#000' } },
+      { type: 'exportMap', format: 'svg' },
+      { type: 'mapPng', data: 'iVBORw0KGgo=' },
+      { type: 'mapPng', error: 'no canvas' },
+      { type: 'mapRendered', cells: 120, ms: 8.5 },
+    ]) {
+      assert.equal(isMapInbound(message), true, JSON.stringify(message));
+    }
+  });
+
+  it('drops messages of the wrong shape or of another page', () => {
+    for (const message of [
+      null,
+      { type: 'mapFilters', filters: { verdicts: ['made-up'] } },
+      { type: 'mapFilters', filters: { onlyCited: 'yes' } },
+      { type: 'mapCell', challenge: 3, paper: '1' },
+      { type: 'open', target: { kind: 'claim', id: 'x', document: 'file:///etc/passwd' } },
+      { type: 'openExcerpt', target: { ...excerptTarget, page: 0 } },
+      { type: 'exportMap', format: 'pdf' },
+      { type: 'exportMap', format: 'svg', palette: 'red' },
+      { type: 'mapPng', data: 42 },
+      { type: 'mapRendered', cells: -1, ms: 1 },
+      { type: 'copy', text: 'q' }, // the panel page's message
+      { type: 'runCommand', command: 'downloadPdfs', paper: '1' }, // the excerpt page's message
+    ]) {
+      assert.equal(isMapInbound(message), false, JSON.stringify(message));
     }
   });
 });

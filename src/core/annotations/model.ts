@@ -1,3 +1,4 @@
+import type { PinnedQuote } from '../common/pinnedQuote';
 /**
  * A claim annotation, as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/), so other tools
  * (Hypothesis, Recogito, any JSON-LD reader) can read what this extension writes.
@@ -52,15 +53,11 @@ export interface AnnotationTarget {
   readonly selector: readonly [TextQuoteSelector, TextPositionSelector];
 }
 
-export interface EvidenceBody {
+/** A quote as an annotation's body: the pinned passage, with the W3C fields that make it a linking body. */
+export interface EvidenceBody extends PinnedQuote {
   readonly type: 'SpecificResource';
   readonly purpose: 'linking';
   readonly source: string;
-  readonly paper: string;
-  readonly version: string;
-  /** 1-based physical page of the pinned PDF, as everywhere in the corpus. */
-  readonly page: number;
-  readonly quote: string;
 }
 
 export interface VerdictBody {
@@ -101,7 +98,7 @@ export function evidenceSource(paper: string, version: string, page: number): st
   return /^\d{4}\.\d{4,5}$/.test(paper) ? `https://arxiv.org/pdf/${paper}${version}#page=${page}` : `urn:literature-companion:paper:${encodeURIComponent(paper)}${version ? `:${encodeURIComponent(version)}` : ''}#page=${page}`;
 }
 
-export function evidenceBody(evidence: { paper: string; version: string; page: number; quote: string }): EvidenceBody {
+export function evidenceBody(evidence: PinnedQuote): EvidenceBody {
   return { type: 'SpecificResource', purpose: 'linking', source: evidenceSource(evidence.paper, evidence.version, evidence.page), ...evidence };
 }
 
@@ -132,7 +129,7 @@ export interface NewAnnotation {
   readonly start: number;
   readonly end: number;
   readonly verdict: Verdict;
-  readonly evidence?: readonly { paper: string; version: string; page: number; quote: string }[];
+  readonly evidence?: readonly PinnedQuote[];
   readonly note?: string;
   readonly id?: string;
   readonly now?: Date;
@@ -151,7 +148,7 @@ export function createAnnotation(input: NewAnnotation): Annotation {
   };
 }
 
-export function bodiesFor(verdict: Verdict, evidence: readonly { paper: string; version: string; page: number; quote: string }[], note?: string): AnnotationBody[] {
+export function bodiesFor(verdict: Verdict, evidence: readonly PinnedQuote[], note?: string): AnnotationBody[] {
   return [
     ...evidence.map(evidenceBody),
     { type: 'TextualBody', purpose: 'classifying', value: verdict },

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, stringify, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { CitablePaper } from './export';
+import { formatLocated } from '../common/location';
 
 /**
  * Import of papers from a BibTeX file or a CSL-JSON file (both as Zotero's Better BibTeX exports them)
@@ -33,7 +34,7 @@ export interface ImportResult {
 }
 
 export function formatImportProblem(problem: ImportProblem): string {
-  return `${problem.file}:${problem.line}${problem.key ? ` (${problem.key})` : ''}: ${problem.message}`;
+  return formatLocated({ ...problem, field: problem.key });
 }
 
 const ARXIV_NEW = /(\d{4}\.\d{4,5})(v\d+)?/;

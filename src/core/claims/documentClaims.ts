@@ -4,13 +4,10 @@ import type { Corpus } from '../corpus/model';
 import type { Claim, Verdict } from './model';
 import { englishTexts, say, sayCount } from '../l10n/displayText';
 import { VERDICT_STYLE } from './verdictStyle';
+import type { PinnedQuote } from '../common/pinnedQuote';
 
 /** One piece of evidence of a claim, as the editor shows it. */
-export interface ClaimEvidenceView {
-  readonly paper: string;
-  readonly version: string;
-  readonly page: number;
-  readonly quote: string;
+export interface ClaimEvidenceView extends PinnedQuote {
   /** False for quotes copied from a transcription (unverified until the PDF is checked). */
   readonly verified: boolean;
 }

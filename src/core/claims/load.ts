@@ -2,9 +2,10 @@ import { readdir, realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { isInside, readSourceText } from '../corpus/sourceFile';
 import type { Corpus } from '../corpus/model';
-import { FieldError, Fields, formatPath, YamlSource } from '../corpus/yamlSource';
+import { FieldError, Fields, YamlSource } from '../corpus/yamlSource';
 import { VERDICTS, type Claim, type ClaimEvidence, type ClaimFolder, type ClaimProblem, type ClaimSet } from './model';
 import { findInTalk } from './talkText';
+import { fileLine } from '../common/location';
 
 /** A claims file is a few dozen kB; anything far larger is not one. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -38,7 +39,7 @@ export async function loadClaims(file: string, corpus?: Corpus, options: ClaimsO
 
   const source = YamlSource.parse(text);
   if (!(source instanceof YamlSource)) return failed(file, source.message, source.line);
-  const locate = (error: FieldError, id?: string): ClaimProblem => ({ file, line: source.lineOf(error.path), field: formatPath(error.path), message: error.message, id });
+  const locate = (error: FieldError, id?: string): ClaimProblem => ({ file, ...source.locate(error.path), message: error.message, id });
 
   let root: Fields;
   let items: unknown[];
@@ -141,7 +142,7 @@ function checkAgainstCorpus(claim: Claim, itemIndex: number, corpus: Corpus, sou
     const path = ['claims', itemIndex, 'evidence', index];
     const paper = corpus.papers.get(item.paper);
     const report = (field: string, message: string) =>
-      problems.push({ file: claim.file, line: source.lineOf([...path, field]), field: formatPath([...path, field]), message, id: claim.id });
+      problems.push({ file: claim.file, ...source.locate([...path, field]), message, id: claim.id });
     if (!paper) {
       report('paper', `unknown paper "${item.paper}": no papers/${item.paper}.md in the corpus; the quote is not shown until the paper exists`);
       return false;
@@ -170,8 +171,7 @@ async function checkTalkSpans(parsed: readonly { claim: Claim; index: number }[]
     .filter(({ claim }) => findInTalk(markdown, claim.text) === undefined)
     .map(({ claim, index }) => ({
       file,
-      line: source.lineOf(['claims', index, 'text']),
-      field: formatPath(['claims', index, 'text']),
+      ...source.locate(['claims', index, 'text']),
       id: claim.id,
       message: `the text is not a verbatim span of one line of ${talk}; copy it from the talk unchanged`,
     }));
@@ -204,7 +204,7 @@ export async function loadClaimsFolder(folder: string, corpus?: Corpus, options:
         firstFile.set(claim.id, claim);
         return true;
       }
-      duplicates.push({ file: claim.file, line: claim.line, field: 'id', id: claim.id, message: `id "${claim.id}" is already used in ${earlier.file}${earlier.line ? `:${earlier.line}` : ''}; ids must be unique across the claims/ folder` });
+      duplicates.push({ file: claim.file, line: claim.line, field: 'id', id: claim.id, message: `id "${claim.id}" is already used in ${fileLine(earlier.file, earlier.line)}; ids must be unique across the claims/ folder` });
       return false;
     });
     return { ...set, claims, problems: [...set.problems, ...duplicates] };

@@ -1,18 +1,15 @@
 /** A talk's claims, each tied to the evidence that bears on it and a verdict (see sources/README.md). */
-import type { PaperId, QuoteSource } from '../corpus/model';
+import type { QuoteSource } from '../corpus/model';
+import { formatLocated } from '../common/location';
+import type { PinnedQuote } from '../common/pinnedQuote';
 
 /** How the evidence stands to a claim, as in SciFact and scite. */
 export type Verdict = 'supports' | 'partially-supports' | 'contradicts' | 'not-addressed';
 
 export const VERDICTS: readonly Verdict[] = ['supports', 'partially-supports', 'contradicts', 'not-addressed'];
 
-export interface ClaimEvidence {
-  readonly paper: PaperId;
-  /** The arXiv version the page refers to; must be the paper's pinned version. */
-  readonly version: string;
-  /** 1-based physical page index in that version's PDF. */
-  readonly page: number;
-  readonly quote: string;
+/** A claim's quote; its version must be the paper's pinned version. */
+export interface ClaimEvidence extends PinnedQuote {
   /** 'pdf': copied from the PDF's text and checked by the tests; 'transcription': unverified. */
   readonly source: QuoteSource;
 }
@@ -60,12 +57,8 @@ export interface ClaimFolder {
   readonly problems: readonly ClaimProblem[];
 }
 
-/** `file:line (field): message`, the same shape as the corpus's problems. */
-export function formatClaimProblem(problem: ClaimProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  const field = problem.field ? ` (${problem.field})` : '';
-  return `${where}${field}: ${problem.message}`;
-}
+/** `file:line (field): message`, the same shape as the corpus's problems (core/common/location). */
+export const formatClaimProblem: (problem: ClaimProblem) => string = formatLocated;
 
 /** Whether a quote can be trusted as the PDF's own words: only PDF-text quotes are checked by the tests. */
 export function isVerifiedSource(evidence: ClaimEvidence): boolean {

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { lexiconEntry } from '../search/lexicon';
+import { parseOrRecall, type Prevalidated } from './load';
 import type { CorpusProblem, LexiconEntry } from './model';
 import { YamlSource } from './yamlSource';
 
@@ -11,7 +12,7 @@ const MAX_LEXICON_BYTES = 1024 * 1024;
  * The lexicon files (`lexicon/*.yaml`) of the given folders, in order: bundled first, then the corpus's own.
  * Each bad entry is reported with its file and line and left out; the rest of its file still loads.
  */
-export async function loadLexicon(folders: readonly string[]): Promise<{ entries: LexiconEntry[]; problems: CorpusProblem[] }> {
+export async function loadLexicon(folders: readonly string[], prevalidated?: Prevalidated): Promise<{ entries: LexiconEntry[]; problems: CorpusProblem[] }> {
   const entries: LexiconEntry[] = [];
   const problems: CorpusProblem[] = [];
   const seen = new Set<string>();
@@ -21,7 +22,7 @@ export async function loadLexicon(folders: readonly string[]): Promise<{ entries
     const names = await readdir(folder).catch(() => [] as string[]);
     for (const name of names.filter((n) => ['.yaml', '.yml'].includes(extname(n).toLowerCase())).sort()) {
       const file = join(folder, name);
-      const parsed = await readLexiconFile(file);
+      const parsed = await readLexiconFile(file, prevalidated);
       entries.push(...parsed.entries);
       problems.push(...parsed.problems);
     }
@@ -29,7 +30,7 @@ export async function loadLexicon(folders: readonly string[]): Promise<{ entries
   return { entries, problems };
 }
 
-async function readLexiconFile(file: string): Promise<{ entries: LexiconEntry[]; problems: CorpusProblem[] }> {
+async function readLexiconFile(file: string, prevalidated?: Prevalidated): Promise<{ entries: LexiconEntry[]; problems: CorpusProblem[] }> {
   const problem = (message: string, line?: number, field?: string): CorpusProblem => ({ file, line, field, kind: 'lexicon', message });
   let text: string;
   try {
@@ -39,7 +40,11 @@ async function readLexiconFile(file: string): Promise<{ entries: LexiconEntry[];
   } catch (error) {
     return { entries: [], problems: [problem(`cannot read file: ${(error as Error).message}`)] };
   }
-  return parseLexicon(text, file);
+  const parsed = parseOrRecall(prevalidated, 'lexicon', file, text, () => {
+    const { entries, problems } = parseLexicon(text, file);
+    return { value: entries, problems };
+  });
+  return { entries: parsed.value ?? [], problems: parsed.problems };
 }
 
 /** Parses one lexicon file: `terms:` mapping each Russian word or phrase to an English one or a list of them. */
@@ -54,8 +59,9 @@ export function parseLexicon(text: string, file: string): { entries: LexiconEntr
   }
   const entries: LexiconEntry[] = [];
   const problems: CorpusProblem[] = [];
+  const lines = source.keyLines(['terms']);
   for (const [russian, english] of Object.entries(terms as Record<string, unknown>)) {
-    const line = source.lineOf(['terms', russian]);
+    const line = lines.get(russian) ?? source.lineOf(['terms', russian]);
     const entry = lexiconEntry(russian, english);
     if (typeof entry === 'string') problems.push(problem(entry, line, `terms.${russian}`));
     else entries.push({ ...entry, file, line });

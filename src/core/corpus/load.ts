@@ -15,9 +15,9 @@ const READ_CONCURRENCY = 16;
 /** A BibTeX and Pandoc citation key: what `\\cite{…}` and `[@…]` accept unchanged. */
 const CITATION_KEY = /^[A-Za-z0-9_][A-Za-z0-9_:.+\-/]*$/;
 
-type Kind = CorpusProblem['kind'];
+export type Kind = CorpusProblem['kind'];
 
-interface ParsedFile<T> {
+export interface ParsedFile<T> {
   readonly value?: T;
   readonly problems: CorpusProblem[];
 }
@@ -25,6 +25,24 @@ interface ParsedFile<T> {
 export interface LoadOptions {
   /** A lexicon folder read before the corpus's own `lexicon/` (the bundled sources/lexicon), so its terms apply to any corpus. */
   readonly baseLexicon?: string;
+  /** Files parsed and checked at build time (see snapshot.ts): a file whose bytes match is not parsed again. */
+  readonly prevalidated?: Prevalidated;
+}
+
+/** What a corpus file of `kind` named `file` with this `text` parses to, when that is known without parsing it. */
+export interface Prevalidated {
+  lookup(kind: Kind, file: string, text: string): ParsedFile<unknown> | undefined;
+  /** Told what a file it did not know parsed to (a cache kept between sessions learns it). */
+  remember?(kind: Kind, file: string, text: string, parsed: ParsedFile<unknown>): void;
+}
+
+/** The prevalidated result for a file, or the file parsed now (and remembered). */
+export function parseOrRecall<T>(prevalidated: Prevalidated | undefined, kind: Kind, file: string, text: string, parse: () => ParsedFile<T>): ParsedFile<T> {
+  const known = prevalidated?.lookup(kind, file, text) as ParsedFile<T> | undefined;
+  if (known) return known;
+  const parsed = parse();
+  prevalidated?.remember?.(kind, file, text, parsed);
+  return parsed;
 }
 
 /**
@@ -46,7 +64,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     });
   }
 
-  const read = <T>(files: string[], kind: Kind, parse: (text: string, file: string) => T) => mapBounded(files, READ_CONCURRENCY, (file) => parseFile(root, file, kind, parse));
+  const read = <T>(files: string[], kind: Kind, parse: (text: string, file: string) => T) => mapBounded(files, READ_CONCURRENCY, (file) => parseFile(root, file, kind, parse, options.prevalidated));
   const papers = new Map<string, Paper>();
   for (const parsed of await read(paperFiles, 'paper', parsePaper)) {
     problems.push(...parsed.problems);
@@ -80,7 +98,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       }
     }
   }
-  const lexicon = await loadLexicon([...(options.baseLexicon ? [options.baseLexicon] : []), join(root, 'lexicon')]);
+  const lexicon = await loadLexicon([...(options.baseLexicon ? [options.baseLexicon] : []), join(root, 'lexicon')], options.prevalidated);
   problems.push(...lexicon.problems);
   return { root, papers, challenges, links, problems, lexicon: lexicon.entries };
 }
@@ -108,12 +126,27 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, work:
   return results;
 }
 
-async function parseFile<T>(root: string, file: string, kind: Kind, parse: (text: string, file: string) => T): Promise<ParsedFile<T>> {
+async function parseFile<T>(root: string, file: string, kind: Kind, parse: (text: string, file: string) => T, prevalidated?: Prevalidated): Promise<ParsedFile<T>> {
   const id = basename(file, extname(file));
   try {
     const read = await readSourceText(file, { maxBytes: MAX_FILE_BYTES, what: 'corpus files', within: root });
     if ('message' in read) return { problems: [{ file, kind, id, line: read.line, message: read.message }] };
-    return { value: parse(read.text, file), problems: [] };
+    return parseOrRecall(prevalidated, kind, file, read.text, () => parseText(file, kind, read.text, parse));
+  } catch (error) {
+    return { problems: [{ file, kind, id, message: `cannot read file: ${(error as Error).message}` }] };
+  }
+}
+
+/** A paper, challenge or evidence file's text parsed and checked: what it defines and what is wrong with it. */
+export function parseCorpusText(kind: 'paper' | 'challenge' | 'evidence', file: string, text: string): ParsedFile<unknown> {
+  const parse = { paper: parsePaper, challenge: parseChallenge, evidence: parseEvidenceFile }[kind];
+  return parseText<unknown>(file, kind, text, parse);
+}
+
+function parseText<T>(file: string, kind: Kind, text: string, parse: (text: string, file: string) => T): ParsedFile<T> {
+  const id = basename(file, extname(file));
+  try {
+    return { value: parse(text, file), problems: [] };
   } catch (error) {
     const toProblem = (e: SourceError): CorpusProblem => ({ file, kind, id, line: e.line, field: e.field, message: e.message });
     if (error instanceof Partial) return { value: error.value as T, problems: error.errors.map(toProblem) };

@@ -1,4 +1,5 @@
 /** The corpus as the rest of the extension sees it: papers, the challenge taxonomy and the links between them. */
+import { formatLocated } from '../common/location';
 
 export type PaperId = string;
 export type ChallengeId = string;
@@ -90,8 +91,5 @@ export interface Corpus {
   readonly lexicon?: readonly LexiconEntry[];
 }
 
-export function formatProblem(problem: CorpusProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  const field = problem.field ? ` (${problem.field})` : '';
-  return `${where}${field}: ${problem.message}`;
-}
+/** `file:line (field): message` (core/common/location: every problem list is written so). */
+export const formatProblem: (problem: CorpusProblem) => string = formatLocated;

@@ -4,6 +4,7 @@ import { renderMarkdown, type MarkdownOptions } from '../render/markdown';
 import { shortAuthors } from '../render/untrustedText';
 import { englishTexts, say } from '../l10n/displayText';
 import type { PanelTarget, PaperRef, ChallengeRef, MissingView, PanelView } from './panelViews';
+import { fileLine } from '../common/location';
 export type { PanelTarget, QuoteView, PaperRef, ChallengeRef, PaperView, ChallengeView, MissingView, ClaimPanelView, PanelView } from './panelViews';
 
 
@@ -33,7 +34,7 @@ export function paperRef(paper: Paper): PaperRef {
 
 function missing(corpus: Corpus, target: Exclude<PanelTarget, { kind: 'claim' }>, texts: PanelModelTexts): MissingView {
   const problem = corpus.problems.find((p) => p.id === target.id && p.kind === target.kind);
-  const reason = problem ? say(texts, 'fileError', problem.message, `${problem.file}${problem.line ? `:${problem.line}` : ''}`) : say(texts, 'notInCorpus');
+  const reason = problem ? say(texts, 'fileError', problem.message, fileLine(problem.file, problem.line)) : say(texts, 'notInCorpus');
   return { kind: 'missing', target, message: say(texts, target.kind === 'paper' ? 'paperUnavailable' : 'challengeUnavailable', target.id, reason) };
 }
 

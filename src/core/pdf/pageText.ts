@@ -1,5 +1,5 @@
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
-import { checkPdfBytes, pdfError, PdfReadError } from './pdfErrors';
+import { pdfChecks, pdfError } from './pdfErrors';
 import { layoutPage, type RawItem } from './readingOrder';
 import { readPdfFile } from './pdfFile';
 import { readPdfLayoutPdfium } from './pdfiumText';
@@ -41,19 +41,11 @@ async function withoutWarnings<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A download cut short loses its last pages silently (pdf.js reconstructs what it can): refuse it instead. */
-function checkNotTruncated(file: string, data: Uint8Array): void {
-  const tail = Buffer.from(data.subarray(Math.max(0, data.length - 1024))).toString('latin1');
-  if (!tail.includes('%%EOF')) throw pdfError(file, 'corrupt', 'it is truncated: no %%EOF marker at its end');
-}
-
 /**
  * Reads every page's text and item positions with pdf.js: the engine before PDFium, kept to compare the two
  * (npm run bench, the highlight UI test). Errors are PdfReadErrors naming the file and what to do. */
 export async function readPdfLayout(file: string, data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PageLayout[]> {
-  checkPdfBytes(file, data, data.length);
-  if (data.length > limits.maxBytes) throw pdfError(file, 'too-large', `${(data.length / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
-  checkNotTruncated(file, data);
+  pdfChecks.beforeParsing(file, data, limits);
   const { getDocument } = await loadPdfJs();
   const loading = getDocument({ data, verbosity: 0, useSystemFonts: false, disableFontFace: true });
   try {
@@ -61,13 +53,13 @@ export async function readPdfLayout(file: string, data: Uint8Array, limits: PdfL
       if (error.name === 'PasswordException') throw pdfError(file, 'encrypted');
       throw pdfError(file, 'corrupt', error.message);
     });
-    if (document.numPages > limits.maxPages) throw pdfError(file, 'too-many-pages', `${document.numPages} pages, more than the ${limits.maxPages} this extension reads`);
+    pdfChecks.pageCount(file, document.numPages, limits);
     const pages: PageLayout[] = [];
     for (let number = 1; number <= document.numPages; number++) pages.push(await readPage(document, number));
-    if (pages.every((page) => page.text.trim() === '')) throw pdfError(file, 'no-text');
+    pdfChecks.someText(file, pages);
     return pages;
   } catch (error) {
-    throw error instanceof PdfReadError ? error : pdfError(file, 'corrupt', (error as Error).message);
+    throw pdfChecks.located(file, error);
   } finally {
     await loading.destroy();
   }

@@ -1,3 +1,4 @@
+import type { PdfLimits } from './limits';
 /** Why a PDF could not be read. Each kind has a message that names the file and says what to do. */
 export type PdfErrorKind =
   | 'missing'
@@ -64,3 +65,27 @@ export function checkPdfBytes(file: string, head: Uint8Array, size: number): voi
   // The spec allows junk before the header; readers accept it within the first 1 kB.
   if (!Buffer.from(head.subarray(0, 1024)).toString('latin1').includes('%PDF-')) throw pdfError(file, 'not-pdf');
 }
+
+/**
+ * What both text engines check, in the same words: before parsing, a PDF's header, size and end (a download
+ * cut short loses its last pages silently, as readers reconstruct what they can: refuse it instead); after,
+ * its page count and that some page has text.
+ */
+export const pdfChecks = {
+  beforeParsing(file: string, data: Uint8Array, limits: PdfLimits): void {
+    checkPdfBytes(file, data, data.length);
+    if (data.length > limits.maxBytes) throw pdfError(file, 'too-large', `${(data.length / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
+    const tail = Buffer.from(data.subarray(Math.max(0, data.length - 1024))).toString('latin1');
+    if (!tail.includes('%%EOF')) throw pdfError(file, 'corrupt', 'it is truncated: no %%EOF marker at its end');
+  },
+  pageCount(file: string, count: number, limits: PdfLimits): void {
+    if (count > limits.maxPages) throw pdfError(file, 'too-many-pages', `${count} pages, more than the ${limits.maxPages} this extension reads`);
+  },
+  someText(file: string, pages: readonly { readonly text: string }[]): void {
+    if (pages.every((page) => page.text.trim() === '')) throw pdfError(file, 'no-text');
+  },
+  /** Any other failure while reading becomes a PdfReadError naming the file. */
+  located(file: string, error: unknown): PdfReadError {
+    return error instanceof PdfReadError ? error : pdfError(file, 'corrupt', (error as Error).message);
+  },
+};

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { WrappedPdfiumModule } from '@embedpdf/pdfium';
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
-import { checkPdfBytes, pdfError, PdfReadError } from './pdfErrors';
+import { pdfChecks, pdfError } from './pdfErrors';
 import { layoutPage, type RawItem } from './readingOrder';
 import type { PageItem, PageLayout } from './textModel';
 
@@ -53,17 +53,9 @@ const FPDF_ERR_SECURITY = 5;
 /** Ligatures pdf.js expands (NFKC) in its text layer; PDFium keeps them as one code point. */
 const LIGATURES: Record<number, string> = { 0xfb00: 'ff', 0xfb01: 'fi', 0xfb02: 'fl', 0xfb03: 'ffi', 0xfb04: 'ffl', 0xfb05: 'st', 0xfb06: 'st' };
 
-/** A download cut short loses its last pages silently (readers reconstruct what they can): refuse it. */
-function checkNotTruncated(file: string, data: Uint8Array): void {
-  const tail = Buffer.from(data.subarray(Math.max(0, data.length - 1024))).toString('latin1');
-  if (!tail.includes('%%EOF')) throw pdfError(file, 'corrupt', 'it is truncated: no %%EOF marker at its end');
-}
-
 /** Reads every page's text and word boxes with PDFium. Errors are PdfReadErrors naming the file and what to do. */
 export async function readPdfLayoutPdfium(file: string, data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PageLayout[]> {
-  checkPdfBytes(file, data, data.length);
-  if (data.length > limits.maxBytes) throw pdfError(file, 'too-large', `${(data.length / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
-  checkNotTruncated(file, data);
+  pdfChecks.beforeParsing(file, data, limits);
   const pdfium = await loadEngine();
   const { malloc, free } = pdfium.pdfium.wasmExports;
   const bytes = malloc(data.length);
@@ -76,19 +68,19 @@ export async function readPdfLayoutPdfium(file: string, data: Uint8Array, limits
       throw pdfError(file, 'corrupt', `PDFium could not parse it (error ${code})`);
     }
     const pageCount = pdfium.FPDF_GetPageCount(document);
-    if (pageCount > limits.maxPages) throw pdfError(file, 'too-many-pages', `${pageCount} pages, more than the ${limits.maxPages} this extension reads`);
+    pdfChecks.pageCount(file, pageCount, limits);
     if (pageCount === 0) throw pdfError(file, 'corrupt', 'it has no pages');
     const scratch = malloc(64);
     try {
       const pages: PageLayout[] = [];
       for (let index = 0; index < pageCount; index++) pages.push(readPage(pdfium, document, index, scratch));
-      if (pages.every((page) => page.text.trim() === '')) throw pdfError(file, 'no-text');
+      pdfChecks.someText(file, pages);
       return pages;
     } finally {
       free(scratch);
     }
   } catch (error) {
-    throw error instanceof PdfReadError ? error : pdfError(file, 'corrupt', (error as Error).message);
+    throw pdfChecks.located(file, error);
   } finally {
     if (document) pdfium.FPDF_CloseDocument(document);
     free(bytes);

@@ -5,18 +5,22 @@ import { defaultTextCacheDir } from './locations';
 import type { PageItem, PageLayout } from './textModel';
 
 /**
- * The on-disk text cache: one JSON file a PDF, named by the PDF's sha256, so a second open parses no PDF
- * and a re-downloaded or re-attached identical file hits the same entry. Item positions are stored a page
- * as one base64 string of float32s (6 numbers an item): parsing hundreds of thousands of JSON numbers was
- * most of a warm open. Entries are machine-local (little-endian floats, like every platform VS Code runs on).
+ * The on-disk text cache: one file a PDF, named by the PDF's sha256, so a second open parses no PDF and a
+ * re-downloaded or re-attached identical file hits the same entry. An entry is a line of JSON (the pages'
+ * text and sizes) followed by every page's item positions as raw float32 bytes (6 numbers an item): no
+ * JSON numbers and no base64 to decode on a warm open. Entries are machine-local (little-endian floats,
+ * like every platform VS Code runs on).
  *
  * The cache decides whether a quote is "found", so an entry must be one this user's reader wrote, for
- * this very PDF, with this extractor: each entry is `HMAC\n{json}`, the HMAC keyed by a per-user secret kept
- * outside the cache folder, over the JSON that names the PDF's sha256 and the extractor version. A file
- * planted in the folder (or one written by an older reader) fails the check and the PDF is read again.
+ * this very PDF, with this extractor: each entry is `HMAC\n{json}\n<floats>`, the HMAC keyed by a per-user
+ * secret kept outside the cache folder, over everything after the first line (the JSON names the PDF's
+ * sha256 and the extractor version). A file planted in the folder (or one written by an older reader)
+ * fails the check and the PDF is read again.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 const NUMBERS_PER_ITEM = 6;
+/** The first line of an entry: the HMAC-SHA256 in hex and its newline. */
+const MAC_LINE_BYTES = 65;
 
 /** Changes whenever the text a PDF yields may change: the engine's version or our layout and reading order. */
 export const EXTRACTOR_VERSION = '@embedpdf/pdfium 2.15.1 (pdfiumText.ts words 1); layout 1';
@@ -30,12 +34,12 @@ export interface EncodedPage {
   readonly items: Float32Array;
 }
 
-/** A page as stored: the item numbers as base64 of their float32 bytes. */
+/** A page as stored in the JSON line: its item numbers are in the binary part, `items` of them. */
 interface StoredPage extends Omit<EncodedPage, 'items'> {
-  readonly items: string;
+  readonly items: number;
 }
 
-interface CacheEntry {
+interface CacheHeader {
   readonly format: number;
   readonly sha256: string;
   readonly extractor: string;
@@ -76,18 +80,7 @@ function decodeItems(text: string, numbers: Float32Array): PageItem[] {
   return items;
 }
 
-function toBase64(numbers: Float32Array): string {
-  return Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength).toString('base64');
-}
-
-function fromBase64(text: string): Float32Array | undefined {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % (4 * NUMBERS_PER_ITEM) !== 0) return undefined;
-  const numbers = new Float32Array(bytes.length / 4);
-  new Uint8Array(numbers.buffer).set(bytes);
-  return numbers;
-}
-
+/** Still named .json (its first lines are): an entry of an older format is then replaced, not left beside it. */
 export function cacheFile(cacheDir: string, sha256: string): string {
   return join(cacheDir, `${sha256}.json`);
 }
@@ -104,15 +97,28 @@ export async function sha256OfBytes(data: Uint8Array): Promise<string> {
 }
 
 /** The stored page back as an encoded one, or undefined when it does not hold together. */
-function validPage(page: unknown): EncodedPage | undefined {
+function validPage(page: unknown, items: Float32Array): EncodedPage | undefined {
   const candidate = page as StoredPage;
-  if (typeof candidate?.text !== 'string' || !Array.isArray(candidate.view) || candidate.view.length !== 4 || typeof candidate.items !== 'string') return undefined;
-  const items = fromBase64(candidate.items);
-  if (!items) return undefined;
+  if (typeof candidate?.text !== 'string' || !Array.isArray(candidate.view) || candidate.view.length !== 4) return undefined;
   for (let offset = 0; offset < items.length; offset += NUMBERS_PER_ITEM) {
     if (!(items[offset]! >= 0 && items[offset]! <= items[offset + 1]! && items[offset + 1]! <= candidate.text.length)) return undefined;
   }
   return { view: candidate.view, text: candidate.text, columnsReordered: candidate.columnsReordered === true, items };
+}
+
+/** Each page's item numbers, cut from the binary part by the counts the JSON line gives; undefined when they do not add up. */
+function pageNumbers(pages: readonly StoredPage[], bytes: Uint8Array): Float32Array[] | undefined {
+  if (bytes.length % 4 !== 0) return undefined;
+  // The writer aligns the floats to 4 bytes in the file: read as a view, not a copy, when the buffer is too.
+  const numbers = bytes.byteOffset % 4 === 0 ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4) : new Float32Array(bytes.slice().buffer);
+  const cut: Float32Array[] = [];
+  let at = 0;
+  for (const page of pages) {
+    const count = page?.items;
+    if (!Number.isInteger(count) || count < 0 || at + count * NUMBERS_PER_ITEM > numbers.length) return undefined;
+    cut.push(numbers.subarray(at, (at += count * NUMBERS_PER_ITEM)));
+  }
+  return at === numbers.length ? cut : undefined;
 }
 
 function mac(key: Uint8Array, body: string | Uint8Array): string {
@@ -124,22 +130,28 @@ function mac(key: Uint8Array, body: string | Uint8Array): string {
  * own entry for this PDF and extractor (it is then rebuilt).
  */
 export async function readCachedPages(cacheDir: string, sha256: string, key: Uint8Array): Promise<PageLayout[] | undefined> {
-  let entry: CacheEntry;
+  let header: CacheHeader;
+  let numbers: Uint8Array;
   try {
-    // The MAC is checked over the bytes as read, before they are decoded into a string once for parsing.
+    // The MAC is checked over the bytes as read, before any of them is decoded.
     const bytes = await readFile(cacheFile(cacheDir, sha256));
     const newline = bytes.indexOf(0x0a);
     const body = bytes.subarray(newline + 1);
     const expected = Buffer.from(mac(key, body), 'hex');
     const stated = Buffer.from(bytes.subarray(0, Math.max(newline, 0)).toString('latin1'), 'hex');
     if (newline < 0 || stated.length !== expected.length || !timingSafeEqual(stated, expected)) return undefined;
-    entry = JSON.parse(body.toString('utf8')) as CacheEntry;
+    const headerEnd = body.indexOf(0x0a);
+    if (headerEnd < 0) return undefined;
+    header = JSON.parse(body.subarray(0, headerEnd).toString('utf8')) as CacheHeader;
+    numbers = body.subarray(headerEnd + 1);
   } catch {
     return undefined;
   }
-  if (entry?.format !== FORMAT || entry.sha256 !== sha256 || entry.extractor !== EXTRACTOR_VERSION) return undefined;
-  if (!Array.isArray(entry.pages)) return undefined;
-  const pages = entry.pages.map(validPage);
+  if (header?.format !== FORMAT || header.sha256 !== sha256 || header.extractor !== EXTRACTOR_VERSION) return undefined;
+  if (!Array.isArray(header.pages)) return undefined;
+  const items = pageNumbers(header.pages, numbers);
+  if (!items) return undefined;
+  const pages = header.pages.map((page, index) => validPage(page, items[index]!));
   if (!pages.every((page) => page !== undefined)) return undefined;
   return pages.map((page, index) => decodePage(page, index + 1));
 }
@@ -147,12 +159,16 @@ export async function readCachedPages(cacheDir: string, sha256: string, key: Uin
 /** Writes to a temporary name and renames, so a crash or a concurrent reader never sees half a file. */
 export async function writeCachedPages(cacheDir: string, sha256: string, pages: readonly EncodedPage[], key: Uint8Array): Promise<void> {
   await ensureCacheFolder(cacheDir);
-  const entry: CacheEntry = { format: FORMAT, sha256, extractor: EXTRACTOR_VERSION, pages: pages.map((page) => ({ ...page, items: toBase64(page.items) })) };
+  const header: CacheHeader = { format: FORMAT, sha256, extractor: EXTRACTOR_VERSION, pages: pages.map((page) => ({ ...page, items: page.items.length / NUMBERS_PER_ITEM })) };
+  // JSON escapes every newline inside strings: the first raw newline ends the header. Spaces before it
+  // put the floats at a multiple of 4 bytes from the file's start (after the MAC line), so a reader can view them in place.
+  const json = Buffer.from(JSON.stringify(header));
+  const padding = (4 - ((MAC_LINE_BYTES + json.length + 1) % 4)) % 4;
+  const body = Buffer.concat([json, Buffer.from(`${' '.repeat(padding)}\n`), ...pages.map((page) => Buffer.from(page.items.buffer, page.items.byteOffset, page.items.byteLength))]);
   const target = cacheFile(cacheDir, sha256);
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const body = JSON.stringify(entry);
-    await writeFile(temporary, `${mac(key, body)}\n${body}`);
+    await writeFile(temporary, Buffer.concat([Buffer.from(`${mac(key, body)}\n`), body]));
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });

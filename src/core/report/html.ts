@@ -6,6 +6,7 @@
 import { VERDICTS } from '../claims/model';
 import { VERDICT_PRINT_COLOURS } from '../claims/verdictStyle';
 import type { BibliographyEntry } from './bibliography';
+import { contentSecurityPolicy, htmlPage } from '../render/htmlPage';
 import { escapeHtml as esc, safeHttpUrl } from './escape';
 import type { Report, ReportClaim, ReportQuote } from './model';
 import { say, sayCount } from '../l10n/displayText';
@@ -54,7 +55,7 @@ ol.bibliography li { margin: 0.3rem 0; padding-left: 0.2rem; }
 `;
 
 /** Nothing may load or run: the file is opened from disk or mailed around. */
-const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+const POLICY = contentSecurityPolicy(["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', "form-action 'none'", "base-uri 'none'"]);
 
 function quoteHtml(quote: ReportQuote, texts: ReportTexts): string {
   const url = quote.url ? safeHttpUrl(quote.url) : undefined;
@@ -122,18 +123,5 @@ export function renderReportHtml(report: Report, bibliography: readonly Bibliogr
   body.push(`<h2 id="bibliography">${esc(say(texts, 'bibliography'))}</h2>`, `<p class="where">${esc(say(texts, 'styleNote', styleName))}</p>`);
   body.push('<ol class="bibliography">', ...bibliography.map((entry) => `<li data-paper="${esc(entry.paper)}">${esc(entry.text)}</li>`), '</ol>');
   if (report.unknownPapers.length > 0) body.push(`<p class="empty">${esc(say(texts, 'notInCorpus', report.unknownPapers.join(', ')))}</p>`);
-  return `<!DOCTYPE html>
-<html lang="${esc(texts.locale)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(report.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body.join('\n')}
-</body>
-</html>
-`;
+  return htmlPage({ language: texts.locale, policy: POLICY, head: [`<title>${esc(report.title)}</title>`, `<style>${STYLE}</style>`], body: body.join('\n') });
 }

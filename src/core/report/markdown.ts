@@ -1,12 +1,12 @@
 /** The report as Markdown (`--format md`): the same content as the HTML, every text escaped. */
 import { VERDICTS } from '../claims/model';
+import { VERDICT_STYLE } from '../claims/verdictStyle';
 import type { BibliographyEntry } from './bibliography';
 import { escapeMarkdown as md, safeHttpUrl } from './escape';
 import type { Report, ReportClaim, ReportQuote } from './model';
 import { say } from '../l10n/displayText';
 import type { ReportTexts } from './reportText';
 
-const BADGES: Record<string, string> = { supports: '✅', 'partially-supports': '🟡', contradicts: '❌', 'not-addressed': '⚪' };
 
 function quoteMarkdown(quote: ReportQuote, texts: ReportTexts): string[] {
   const url = quote.url ? safeHttpUrl(quote.url) : undefined;
@@ -19,7 +19,7 @@ function quoteMarkdown(quote: ReportQuote, texts: ReportTexts): string[] {
 function claimMarkdown(claim: ReportClaim, texts: ReportTexts): string[] {
   const lines = [
     `- **${md(claim.text)}**`,
-    `  ${BADGES[claim.verdict]} *${md(claim.verdictLabel)}* · ${md(say(texts, 'line', claim.line))}${claim.origin === 'annotation' ? ` · ${md(say(texts, 'yourAnnotation'))}` : ''}`,
+    `  ${VERDICT_STYLE[claim.verdict].emoji} *${md(claim.verdictLabel)}* · ${md(say(texts, 'line', claim.line))}${claim.origin === 'annotation' ? ` · ${md(say(texts, 'yourAnnotation'))}` : ''}`,
   ];
   if (claim.gloss) lines.push(`  *${md(claim.gloss)}*`);
   if (claim.rationale) lines.push(`  ${md(say(texts, 'why'))} ${md(claim.rationale)}`);
@@ -43,7 +43,7 @@ export function renderReportMarkdown(report: Report, bibliography: readonly Bibl
     `| | ${t('count')} |`,
     '| --- | ---: |',
     `| ${t('claims')} | ${summary.claims} |`,
-    ...VERDICTS.map((verdict) => `| ${BADGES[verdict]} ${t(verdict)} | ${summary.byVerdict[verdict]} |`),
+    ...VERDICTS.map((verdict) => `| ${VERDICT_STYLE[verdict].emoji} ${t(verdict)} | ${summary.byVerdict[verdict]} |`),
     `| ${t('quotes')} | ${summary.quotes} |`,
     `| ${t('papersCited')} | ${summary.papersCited} |`,
     `| ${t('unverifiedQuotes')} | ${summary.unverifiedQuotes} |`,

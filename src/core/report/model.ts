@@ -10,15 +10,12 @@ import { REPORT_TEXT, type ReportTexts } from './reportText';
 import { VERDICTS, type Verdict } from '../claims/model';
 import type { Corpus, Paper } from '../corpus/model';
 import { shortAuthors } from '../panels/panelModels';
+import type { PinnedQuote } from '../common/pinnedQuote';
 
-export interface ReportQuote {
-  readonly paper: string;
+export interface ReportQuote extends PinnedQuote {
   /** "Stiennon et al. 2020", or the bare id for a paper the corpus does not have. */
   readonly paperLabel: string;
   readonly paperTitle?: string;
-  readonly version: string;
-  readonly page: number;
-  readonly quote: string;
   /** False for a quote copied from a transcription: unverified until checked against the PDF. */
   readonly verified: boolean;
   /** The page of the pinned PDF, e.g. https://arxiv.org/pdf/2009.01325v3#page=8; absent when unknown. */

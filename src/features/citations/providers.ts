@@ -6,8 +6,8 @@ import { citationLanguageOfDocument, closingAfterKey, keyInProgress, keyRestLeng
 import { escapeMarkdown, paperMarkdown, shortAuthors } from '../../services/paperMarkdown';
 import { displayLine } from '../../core/render/untrustedText';
 
-export const CITATION_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'tex' }];
-export const COMPLETION_TRIGGERS = ['@', '{', ','];
+// This module is its own bundle (dist/lazy-citationProviders.js): index.ts registers the providers and loads it
+// when one is first asked.
 
 /** Papers by citation key; the corpus's own map is by id. */
 // A loaded corpus never changes (a reload makes a new one), so its key index is built once per corpus,

@@ -3,17 +3,17 @@ import type { Corpus } from '../../core/corpus/model';
 // Untrusted text (claims, quotes, notes) must not turn into Markdown links or formatting in a hover.
 import { escapeMarkdown, surnameOf } from '../../core/render/untrustedText';
 import { CLAIM_TEXT, claimSummary, needsAttention, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
-import type { Verdict } from '../../core/claims';
+import { VERDICTS, type Verdict } from '../../core/claims/model';
+import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
 import type { CorpusService } from '../../services/corpusService';
 import { localized } from '../../services/localizedTexts';
-import { CLAIM_LANGUAGES, type ClaimsService } from './service';
+import { CLAIM_SELECTOR } from './documents';
+import { findEvidenceActions } from './findEvidence';
+import type { ClaimsService } from './service';
+import type { EvidenceSuggestions } from './suggestions';
 
-const VERDICT_COLORS: Record<Verdict, string> = {
-  supports: '#3fa46a',
-  'partially-supports': '#d9a400',
-  contradicts: '#e5534b',
-  'not-addressed': '#8b949e',
-};
+// The claims editor layer. This module is its own bundle (dist/lazy-claimsEditor.js), loaded when the first
+// Markdown/LaTeX document opens or a provider index.ts registered is first asked: activation never pays for it.
 
 const SEVERITIES: Record<string, vscode.DiagnosticSeverity | undefined> = {
   hint: vscode.DiagnosticSeverity.Hint,
@@ -21,8 +21,6 @@ const SEVERITIES: Record<string, vscode.DiagnosticSeverity | undefined> = {
   warning: vscode.DiagnosticSeverity.Warning,
   error: vscode.DiagnosticSeverity.Error,
 };
-
-export const CLAIM_SELECTOR: vscode.DocumentSelector = CLAIM_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
 
 function rangeOf(document: vscode.TextDocument, claim: Pick<DocumentClaim, 'start' | 'end'>): vscode.Range {
   return new vscode.Range(document.positionAt(claim.start), document.positionAt(claim.end));
@@ -56,10 +54,21 @@ export function claimHover(claim: DocumentClaim, corpus: Corpus): vscode.Markdow
   return hover;
 }
 
-/** Gutter icons and underlines by verdict, a hover with the quotes, a CodeLens, and Problems. */
-export function activateClaimEditor(context: vscode.ExtensionContext, claims: ClaimsService, corpus: CorpusService): { refresh(): Promise<void> } {
+/** What the editor layer gives index.ts: its providers (registered there, at activation) and a redraw. */
+export interface ClaimEditor {
+  refresh(): Promise<void>;
+  readonly hovers: vscode.HoverProvider;
+  readonly codeLenses: vscode.CodeLensProvider;
+  readonly codeActions: vscode.CodeActionProvider;
+}
+
+/**
+ * Gutter icons and underlines by verdict, a hover with the quotes, a CodeLens, Problems, and the
+ * "Find evidence…" light bulb. `codeLensChanged` is the event of the CodeLens provider index.ts registered.
+ */
+export function startClaimEditor(context: vscode.ExtensionContext, claims: ClaimsService, corpus: CorpusService, suggestions: () => Promise<EvidenceSuggestions>, codeLensChanged: vscode.EventEmitter<void>): ClaimEditor {
   const decorationTypes = new Map<Verdict, vscode.TextEditorDecorationType>();
-  for (const verdict of Object.keys(VERDICT_COLORS) as Verdict[]) {
+  for (const verdict of VERDICTS) {
     decorationTypes.set(
       verdict,
       vscode.window.createTextEditorDecorationType({
@@ -67,14 +76,13 @@ export function activateClaimEditor(context: vscode.ExtensionContext, claims: Cl
         gutterIconSize: 'contain',
         borderWidth: '0 0 2px 0',
         borderStyle: 'dotted',
-        borderColor: VERDICT_COLORS[verdict],
-        overviewRulerColor: VERDICT_COLORS[verdict],
+        borderColor: VERDICT_STYLE[verdict].editorColour,
+        overviewRulerColor: VERDICT_STYLE[verdict].editorColour,
         overviewRulerLane: vscode.OverviewRulerLane.Right,
       }),
     );
   }
   const diagnostics = vscode.languages.createDiagnosticCollection('literatureCompanion.claims');
-  const codeLensChanged = new vscode.EventEmitter<void>();
 
   const isChecked = (document: vscode.TextDocument): boolean => {
     const patterns = vscode.workspace.getConfiguration('literatureCompanion', document.uri).get<string[]>('claims.checkDocuments', []);
@@ -127,7 +135,6 @@ export function activateClaimEditor(context: vscode.ExtensionContext, claims: Cl
   context.subscriptions.push(
     ...decorationTypes.values(),
     diagnostics,
-    codeLensChanged,
     { dispose: () => clearTimeout(pending) },
     claims.onDidChange(refreshSoon),
     vscode.window.onDidChangeVisibleTextEditors(refreshSoon),
@@ -135,16 +142,19 @@ export function activateClaimEditor(context: vscode.ExtensionContext, claims: Cl
     vscode.workspace.onDidOpenTextDocument((document) => vscode.languages.match(CLAIM_SELECTOR, document) && refreshSoon()),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.delete(document.uri)),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('literatureCompanion.claims') && refreshSoon()),
-    vscode.languages.registerHoverProvider(CLAIM_SELECTOR, {
+  );
+  void refresh();
+  return {
+    refresh,
+    hovers: {
       async provideHover(document, position) {
         const { claims: located } = await claims.claimsOf(document);
         const offset = document.offsetAt(position);
         const claim = located.find((candidate) => candidate.start <= offset && offset <= candidate.end);
         return claim && new vscode.Hover(claimHover(claim, await corpus.get()), rangeOf(document, claim));
       },
-    }),
-    vscode.languages.registerCodeLensProvider(CLAIM_SELECTOR, {
-      onDidChangeCodeLenses: codeLensChanged.event,
+    },
+    codeLenses: {
       async provideCodeLenses(document) {
         const { claims: located } = await claims.claimsOf(document);
         return located.map((claim) => new vscode.CodeLens(rangeOf(document, claim), {
@@ -154,8 +164,7 @@ export function activateClaimEditor(context: vscode.ExtensionContext, claims: Cl
           arguments: [{ document: document.uri.toString(), key: claim.key }],
         }));
       },
-    }),
-  );
-  void refresh();
-  return { refresh };
+    },
+    codeActions: findEvidenceActions(claims, suggestions),
+  };
 }

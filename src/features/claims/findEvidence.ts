@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { sentenceAt } from '../../core/claims/sentenceAt';
 import type { SearchHit } from '../../core/search';
-import { CLAIM_SELECTOR } from './editor';
 import type { ClaimsService } from './service';
 import type { EvidenceSuggestions } from './suggestions';
 
@@ -20,24 +19,21 @@ export interface FindEvidenceTarget {
  * opens the same picker as "Link Claim to Evidence…" on that sentence. Suggestions are computed here only
  * when the index is already built: moving the cursor must never start an indexing run.
  */
-export function registerFindEvidence(service: ClaimsService, suggestions: EvidenceSuggestions): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(
-    CLAIM_SELECTOR,
-    {
-      async provideCodeActions(document, range) {
-        const sentence = sentenceRange(document, range);
-        if (!sentence) return [];
-        const { claims } = await service.claimsOf(document);
-        if (claims.some((claim) => claim.start < sentence.end && claim.end > sentence.start)) return [];
-        const text = document.getText(new vscode.Range(document.positionAt(sentence.start), document.positionAt(sentence.end)));
-        const target: FindEvidenceTarget = { uri: document.uri.toString(), ...sentence, suggestions: suggestions.isReady() ? await suggestions.suggest(text, 8) : undefined };
-        const action = new vscode.CodeAction(vscode.l10n.t('Find evidence…'), vscode.CodeActionKind.QuickFix);
-        action.command = { command: 'literatureCompanion.linkClaim', title: vscode.l10n.t('Find evidence…'), arguments: [{ target }] };
-        return [action];
-      },
+export function findEvidenceActions(service: ClaimsService, suggestions: () => Promise<EvidenceSuggestions>): vscode.CodeActionProvider {
+  return {
+    async provideCodeActions(document, range) {
+      const sentence = sentenceRange(document, range);
+      if (!sentence) return [];
+      const { claims } = await service.claimsOf(document);
+      if (claims.some((claim) => claim.start < sentence.end && claim.end > sentence.start)) return [];
+      const text = document.getText(new vscode.Range(document.positionAt(sentence.start), document.positionAt(sentence.end)));
+      const search = await suggestions();
+      const target: FindEvidenceTarget = { uri: document.uri.toString(), ...sentence, suggestions: search.isReady() ? await search.suggest(text, 8) : undefined };
+      const action = new vscode.CodeAction(vscode.l10n.t('Find evidence…'), vscode.CodeActionKind.QuickFix);
+      action.command = { command: 'literatureCompanion.linkClaim', title: vscode.l10n.t('Find evidence…'), arguments: [{ target }] };
+      return [action];
     },
-    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
-  );
+  };
 }
 
 /** The selection when it is one line of text, else the sentence under the cursor. */

@@ -1,89 +1,59 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createAnnotation, moveTo, quoteChanged, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
-import { VERDICTS, type Verdict } from '../../core/claims';
-import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
-import { CLAIM_TEXT, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
-import { localized } from '../../services/localizedTexts';
-import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
-import { describeMatches, type SearchHit } from '../../core/search';
+import { once } from '../../core/common/once';
+import { CLAIM_TEXT } from '../../core/claims/documentClaims';
+import { buildClaimPanelView } from '../../core/panels/claimPanel';
+import type { PanelTarget } from '../../core/panels/panelModels';
 import type { CorpusService } from '../../services/corpusService';
+import { localized } from '../../services/localizedTexts';
 import type { PanelManager } from '../../services/companionPanels';
 import type { PdfLibrary } from '../../services/pdfLibrary';
-import { localFolderOf } from '../../services/workspacePaths';
-import { activateClaimEditor } from './editor';
+import { claimRefOf, findClaim, type ClaimRef } from './claimRef';
+import type { AddEvidenceOptions, ClaimCommandContext, LinkClaimOptions } from './commands';
+import { CLAIM_SELECTOR, isClaimDocument } from './documents';
 import { registerGitMergeSetup } from './gitMerge';
-import { registerFindEvidence, type FindEvidenceTarget } from './findEvidence';
-import { CLAIM_LANGUAGES, ClaimsService } from './service';
-import { EvidenceSuggestions } from './suggestions';
+import { persistPositions } from './positions';
+import { ClaimsService } from './service';
+import type { EvidenceSuggestions } from './suggestions';
 import { ClaimsTreeProvider, type ClaimsNode } from './view';
 
-interface EvidenceChoice {
-  readonly paper: string;
-  readonly version: string;
-  readonly page: number;
-  readonly quote: string;
-}
-
-/** Arguments that let tests and automation run "Link claim" without the pickers. */
-export interface LinkClaimOptions {
-  readonly evidence?: readonly EvidenceChoice[];
-  readonly verdict?: Verdict;
-  readonly note?: string;
-  /** The sentence to annotate instead of the selection (from the "Find evidence…" light bulb). */
-  readonly target?: FindEvidenceTarget;
-}
-
-interface ClaimRef {
-  readonly document: string;
-  readonly key: string;
-}
+export type { LinkClaimOptions } from './commands';
 
 export interface ClaimsApi {
   readonly service: ClaimsService;
-  readonly suggestions: EvidenceSuggestions;
+  /** The search behind suggested passages, made (and its code loaded) on first use. */
+  readonly suggestions: () => Promise<EvidenceSuggestions>;
   readonly tree: ClaimsTreeProvider;
   refreshEditors(): Promise<void>;
 }
 
-
+/**
+ * Claims: the service and the Claims view at activation; the editor layer (gutter, hover, CodeLens,
+ * Problems, light bulb), the command handlers and the search load with `import()` on first need, each
+ * from its own bundle (scripts/lib/lazyModules.mjs), so the activation bundle stays small.
+ */
 export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary, panels: PanelManager): ClaimsApi {
   const service = new ClaimsService(context.extensionPath, corpus);
-  const suggestions = new EvidenceSuggestions(corpus, library, context.globalStorageUri.fsPath);
   const tree = new ClaimsTreeProvider(service);
   const treeView = vscode.window.createTreeView('literatureCompanion.claims', { treeDataProvider: tree });
-  const editor = activateClaimEditor(context, service, corpus);
 
-  const findClaim = async (ref: ClaimRef): Promise<{ claim: DocumentClaim; document: vscode.TextDocument } | undefined> => {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.document));
-    const { claims } = await service.claimsOf(document);
-    const claim = claims.find((candidate) => candidate.key === ref.key);
-    return claim && { claim, document };
-  };
+  const suggestions = once(async () => {
+    const { EvidenceSuggestions } = await import('./suggestions');
+    const made = new EvidenceSuggestions(corpus, library, context.globalStorageUri.fsPath);
+    context.subscriptions.push(made);
+    return made;
+  });
+  const codeLensChanged = new vscode.EventEmitter<void>();
+  const editor = once(async () => (await import('./editor')).startClaimEditor(context, service, corpus, suggestions, codeLensChanged));
+  const refreshEditors = async () => (await editor()).refresh();
+  const commands = once(() => import('./commands'));
+  const handlerContext: ClaimCommandContext = { service, tree, corpus, suggestions, refreshEditors };
 
   panels.setViewResolver(async (target: PanelTarget) => {
     if (target.kind !== 'claim') return undefined;
-    const found = await findClaim({ document: target.document, key: target.id }).catch(() => undefined);
+    const found = await findClaim(service, { document: target.document, key: target.id }).catch(() => undefined);
     if (!found) return undefined;
-    const loaded = await corpus.get();
-    const { claim, document } = found;
-    const view: ClaimPanelView = {
-      kind: 'claim',
-      target,
-      text: claim.text,
-      verdict: claim.verdict,
-      verdictLabel: verdictLabel(claim.verdict, localized(CLAIM_TEXT)),
-      summary: sourcesSummary(claim, localized(CLAIM_TEXT)),
-      gloss: claim.gloss,
-      rationale: claim.rationale,
-      note: claim.note,
-      documentName: path.basename(document.uri.fsPath),
-      evidence: claim.evidence.map((evidence) => {
-        const paper = loaded.papers.get(evidence.paper);
-        return { page: evidence.page, quote: evidence.quote, source: evidence.verified ? 'pdf' : 'transcription', verified: evidence.verified, paper: paper ? paperRef(paper) : { id: evidence.paper, title: `arXiv ${evidence.paper}` } };
-      }),
-    };
-    return view;
+    return buildClaimPanelView(found.claim, await corpus.get(), target, path.basename(found.document.uri.fsPath), localized(CLAIM_TEXT));
   });
 
   const refreshAll = () => {
@@ -93,236 +63,43 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
 
   context.subscriptions.push(
     service,
-    suggestions,
     treeView,
-    registerFindEvidence(service, suggestions),
+    codeLensChanged,
+    ...startEditorWithFirstClaimDocument(() => void editor()),
+    vscode.languages.registerHoverProvider(CLAIM_SELECTOR, { provideHover: async (...args) => (await editor()).hovers.provideHover(...args) }),
+    vscode.languages.registerCodeLensProvider(CLAIM_SELECTOR, { onDidChangeCodeLenses: codeLensChanged.event, provideCodeLenses: async (...args) => (await editor()).codeLenses.provideCodeLenses(...args) }),
+    vscode.languages.registerCodeActionsProvider(CLAIM_SELECTOR, { provideCodeActions: async (...args) => (await editor()).codeActions.provideCodeActions(...args) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     service.onDidChange(refreshAll),
     vscode.window.onDidChangeActiveTextEditor(() => tree.refresh()),
     vscode.workspace.onDidChangeTextDocument((event) => event.document === vscode.window.activeTextEditor?.document && tree.refresh()),
     vscode.workspace.onDidSaveTextDocument((document) => void persistPositions(service, document)),
-    vscode.commands.registerCommand('literatureCompanion.linkClaim', (options?: LinkClaimOptions) => linkClaim(service, suggestions, corpus, options)),
-    vscode.commands.registerCommand('literatureCompanion.addEvidenceToClaim', (evidence?: unknown, options?: AddEvidenceOptions) => addEvidenceToClaim(service, tree, evidence, options)),
-    vscode.commands.registerCommand('literatureCompanion.editClaim', (node?: ClaimsNode, options?: LinkClaimOptions) => editClaim(service, node, options)),
-    vscode.commands.registerCommand('literatureCompanion.removeClaim', async (node?: ClaimsNode, options?: { confirm?: boolean }) => {
-      const annotation = node?.kind === 'claim' ? node.claim.annotation : node?.kind === 'orphan' ? node.orphan.annotation : undefined;
-      if (!annotation) return false;
-      if (options?.confirm !== false) {
-        const remove = vscode.l10n.t('Remove');
-        if ((await vscode.window.showWarningMessage(vscode.l10n.t('Remove the annotation of "{0}"?', annotationText(annotation)), { modal: true }, remove)) !== remove) return false;
-      }
-      return service.remove(annotation.id);
-    }),
+    vscode.commands.registerCommand('literatureCompanion.linkClaim', async (options?: LinkClaimOptions) => (await commands()).linkClaim(handlerContext, options)),
+    vscode.commands.registerCommand('literatureCompanion.addEvidenceToClaim', async (evidence?: unknown, options?: AddEvidenceOptions) => (await commands()).addEvidenceToClaim(handlerContext, evidence, options)),
+    vscode.commands.registerCommand('literatureCompanion.editClaim', async (node?: ClaimsNode, options?: LinkClaimOptions) => (await commands()).editClaim(handlerContext, node, options)),
+    vscode.commands.registerCommand('literatureCompanion.removeClaim', async (node?: ClaimsNode, options?: { confirm?: boolean }) => (await commands()).removeClaim(handlerContext, node, options)),
     registerGitMergeSetup(context),
     vscode.commands.registerCommand('literatureCompanion.deleteOrphan', (node?: ClaimsNode, options?: { confirm?: boolean }) => vscode.commands.executeCommand('literatureCompanion.removeClaim', node, options)),
-    vscode.commands.registerCommand('literatureCompanion.reattachOrphan', async (node?: ClaimsNode) => {
-      const editor = vscode.window.activeTextEditor;
-      if (node?.kind !== 'orphan' || !node.orphan.annotation || !editor || editor.selection.isEmpty) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Select the sentence the annotation belongs to, then choose "Re-attach to Selection" on the orphan.'));
-        return false;
-      }
-      const text = editor.document.getText();
-      await service.save(moveTo(node.orphan.annotation, text, editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)));
-      return true;
-    }),
-    vscode.commands.registerCommand('literatureCompanion.revealClaim', async (ref?: ClaimRef) => {
-      if (!ref) return;
-      const found = await findClaim(ref);
-      if (!found) return;
-      const shown = await vscode.window.showTextDocument(found.document, { preserveFocus: false });
-      const range = new vscode.Range(found.document.positionAt(found.claim.start), found.document.positionAt(found.claim.end));
-      shown.selection = new vscode.Selection(range.start, range.end);
-      shown.revealRange(range, vscode.TextEditorRevealType.InCenter);
-    }),
+    vscode.commands.registerCommand('literatureCompanion.reattachOrphan', async (node?: ClaimsNode) => (await commands()).reattachOrphan(handlerContext, node)),
+    vscode.commands.registerCommand('literatureCompanion.revealClaim', async (ref?: ClaimRef) => (await commands()).revealClaim(handlerContext, ref)),
     vscode.commands.registerCommand('literatureCompanion.openClaim', (ref?: ClaimRef | ClaimsNode) => {
       const target = claimRefOf(ref);
       return target && panels.open({ kind: 'claim', id: target.key, document: target.document });
     }),
-    vscode.commands.registerCommand('literatureCompanion.checkClaimsInDocument', async () => {
-      const document = vscode.window.activeTextEditor?.document;
-      const folder = document && localFolderOf(document.uri);
-      if (!document || !folder) return;
-      const settings = vscode.workspace.getConfiguration('literatureCompanion', document.uri);
-      const patterns = settings.get<string[]>('claims.checkDocuments', []);
-      const relative = path.relative(folder.uri.fsPath, document.uri.fsPath).split(path.sep).join('/');
-      if (!patterns.includes(relative)) await settings.update('claims.checkDocuments', [...patterns, relative], vscode.ConfigurationTarget.Workspace);
-      await editor.refresh();
-    }),
+    vscode.commands.registerCommand('literatureCompanion.checkClaimsInDocument', async () => (await commands()).checkClaimsInDocument(handlerContext)),
   );
-  return { service, suggestions, tree, refreshEditors: editor.refresh };
+  return { service, suggestions, tree, refreshEditors };
 }
 
-/** Answers that let tests and automation add evidence to a claim without the pickers. */
-interface AddEvidenceOptions {
-  /** The claim's key in the document (DocumentClaim.key). */
-  readonly claimKey?: string;
-  readonly verdict?: Verdict;
-  readonly note?: string;
-}
-
-function isEvidenceChoice(value: unknown): value is EvidenceChoice {
-  const candidate = value as Partial<EvidenceChoice> | undefined;
-  return typeof candidate?.paper === 'string' && typeof candidate.version === 'string' && typeof candidate.quote === 'string' && Number.isInteger(candidate.page);
-}
-
-/**
- * A quote (from the PDF viewer's "Use as Evidence…") added to a claim of the document the person works in:
- * to one of their annotations through the same path as "Edit Claim", or to a bundled claim of the talk by
- * annotating its sentence as "Link Claim to Evidence" does (the bundled claims file stays read-only).
- */
-async function addEvidenceToClaim(service: ClaimsService, tree: ClaimsTreeProvider, evidence: unknown, options: AddEvidenceOptions = {}): Promise<Annotation | undefined> {
-  if (!isEvidenceChoice(evidence)) return undefined;
-  const document = tree.activeDocument() ?? vscode.window.visibleTextEditors.map((editor) => editor.document).find((candidate) => CLAIM_LANGUAGES.includes(candidate.languageId));
-  if (!document) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open the document with your claims (e.g. your talk) first, then add the quote again.'));
-    return undefined;
+/** Starts the editor layer now if a Markdown/LaTeX document is open, else when the first one opens. */
+function startEditorWithFirstClaimDocument(start: () => void): vscode.Disposable[] {
+  if (vscode.workspace.textDocuments.some(isClaimDocument)) {
+    start();
+    return [];
   }
-  const { claims } = await service.claimsOf(document);
-  if (claims.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no claims yet: select a sentence and run "Link Claim to Evidence" first.', path.basename(document.uri.fsPath)));
-    return undefined;
-  }
-  const claim = options.claimKey ? claims.find((candidate) => candidate.key === options.claimKey) : await pickClaim(claims, document);
-  if (!claim) return undefined;
-  if (claim.annotation) {
-    const current = evidenceOf(claim.annotation).map(({ paper, version, page, quote }) => ({ paper, version, page, quote }));
-    return editClaim(service, { kind: 'claim', claim, document }, { evidence: [...current, evidence], verdict: options.verdict, note: options.note });
-  }
-  const key = service.documentKey(document);
-  if (!key) return undefined;
-  const verdict = options.verdict ?? (await pickVerdict(claim.verdict));
-  if (!verdict) return undefined;
-  const annotation = createAnnotation({ document: key, text: document.getText(), start: claim.start, end: claim.end, verdict, evidence: [evidence], note: options.note });
-  await service.save(annotation, document.uri);
-  return annotation;
-}
-
-async function pickClaim(claims: readonly DocumentClaim[], document: vscode.TextDocument): Promise<DocumentClaim | undefined> {
-  const items = claims.map((claim) => ({
-    label: claim.text.length > 90 ? `${claim.text.slice(0, 89)}…` : claim.text,
-    description: `${claim.origin === 'annotation' ? vscode.l10n.t('your claim') : vscode.l10n.t('talk claim')} · ${sourcesSummary(claim, localized(CLAIM_TEXT))} · ${verdictLabel(claim.verdict, localized(CLAIM_TEXT))}`,
-    detail: claim.origin === 'bundled' ? vscode.l10n.t('The quote is stored as your own annotation on this sentence') : undefined,
-    claim,
-  }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add the quote to which claim of {0}?', path.basename(document.uri.fsPath)), matchOnDescription: true });
-  return picked?.claim;
-}
-
-function claimRefOf(ref: ClaimRef | ClaimsNode | undefined): ClaimRef | undefined {
-  if (!ref) return undefined;
-  if ('key' in ref && 'document' in ref && typeof ref.document === 'string') return ref as ClaimRef;
-  const node = ref as ClaimsNode;
-  return node.kind === 'claim' ? { document: node.document.uri.toString(), key: node.claim.key } : undefined;
-}
-
-function annotationText(annotation: Annotation): string {
-  const exact = annotation.target.selector[0].exact;
-  return exact.length > 60 ? `${exact.slice(0, 60)}…` : exact;
-}
-
-/** After a save, store the claims whose text or surroundings changed (not those that only moved: quoteChanged). */
-async function persistPositions(service: ClaimsService, document: vscode.TextDocument): Promise<void> {
-  const store = await service.storeFor(document.uri).catch(() => undefined);
-  if (!store) return;
-  const { claims } = await service.claimsOf(document);
-  const text = document.getText();
-  let moved = false;
-  for (const claim of claims) {
-    const annotation = claim.annotation;
-    if (!annotation) continue;
-    if (!quoteChanged(annotation, text, claim.start, claim.end)) continue;
-    store.upsert(moveTo(annotation, text, claim.start, claim.end));
-    moved = true;
-  }
-  if (moved) await store.save().catch((error: Error) => void vscode.window.showErrorMessage(error.message));
-}
-
-async function pickEvidence(selection: string, suggestions: EvidenceSuggestions, corpus: CorpusService, precomputed?: readonly SearchHit[]): Promise<EvidenceChoice[] | undefined> {
-  const loaded = await corpus.get();
-  const who = (paperId: string) => {
-    const paper = loaded.papers.get(paperId);
-    return paper ? `${paper.authors[0]?.split(' ').pop()} ${paper.year}` : `arXiv ${paperId}`;
-  };
-  const versionOf = (paperId: string) => loaded.papers.get(paperId)?.version ?? '';
-  type Item = vscode.QuickPickItem & { evidence?: EvidenceChoice; action?: 'stored' | 'none' };
-  const hits = precomputed ?? (await suggestions.suggest(selection, 8));
-  const items: Item[] = [
-    { label: vscode.l10n.t('Suggested passages'), kind: vscode.QuickPickItemKind.Separator },
-    ...hits.map((hit) => ({
-      label: `$(book) ${who(hit.paper)} · ${vscode.l10n.t('p. {0}', hit.page)}`,
-      description: `${hit.source === 'quote' ? vscode.l10n.t('stored quote') : vscode.l10n.t('from the PDF')} · ${vscode.l10n.t('matched: {0}', describeMatches(hit.matched ?? []))}`,
-      detail: hit.text,
-      evidence: { paper: hit.paper, version: versionOf(hit.paper), page: hit.page, quote: hit.text },
-    })),
-    { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(quote) ${vscode.l10n.t('Pick a stored quote…')}`, action: 'stored', alwaysShow: true },
-    { label: `$(circle-slash) ${vscode.l10n.t('No evidence yet')}`, action: 'none', alwaysShow: true },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Link claim to evidence'), placeHolder: vscode.l10n.t('Choose passages that bear on the selected claim'), matchOnDetail: true });
-  if (!picked) return undefined;
-  if (picked.action === 'none') return [];
-  if (picked.evidence) return [picked.evidence];
-  const stored = loaded.links.flatMap((link) => link.evidence.map((evidence) => ({
-    label: `${who(link.paper)} · ${vscode.l10n.t('p. {0}', evidence.page)} · §${link.challenge}`,
-    detail: evidence.quote,
-    evidence: { paper: link.paper, version: versionOf(link.paper), page: evidence.page, quote: evidence.quote },
-  })));
-  const chosen = await vscode.window.showQuickPick(stored, { title: vscode.l10n.t('Pick stored quotes'), canPickMany: true, matchOnDetail: true });
-  return chosen?.map((item) => item.evidence);
-}
-
-async function pickVerdict(current?: Verdict): Promise<Verdict | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    VERDICTS.map((verdict) => ({ label: `$(${VERDICT_STYLE[verdict].codicon}) ${verdictLabel(verdict, localized(CLAIM_TEXT))}`, verdict, picked: verdict === current })),
-    { title: vscode.l10n.t('What does the evidence say about the claim?') },
-  );
-  return picked?.verdict;
-}
-
-async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggestions, corpus: CorpusService, options: LinkClaimOptions = {}): Promise<Annotation | undefined> {
-  const editor = options.target ? await editorOf(options.target) : vscode.window.activeTextEditor;
-  if (!editor || editor.selection.isEmpty) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Select the sentence of the claim first.'));
-    return undefined;
-  }
-  const document = editor.document;
-  const key = service.documentKey(document);
-  if (!key) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Save the document inside the workspace folder first: annotations are stored with the workspace.'));
-    return undefined;
-  }
-  const start = document.offsetAt(editor.selection.start);
-  const end = document.offsetAt(editor.selection.end);
-  const evidence = options.evidence ?? (await pickEvidence(document.getText(editor.selection), suggestions, corpus, options.target?.suggestions));
-  if (!evidence) return undefined;
-  const verdict = options.verdict ?? (await pickVerdict(evidence.length === 0 ? 'not-addressed' : undefined));
-  if (!verdict) return undefined;
-  const note = options.note ?? (options.evidence ? undefined : await vscode.window.showInputBox({ title: vscode.l10n.t('A note on this claim (optional)') }));
-  const annotation = createAnnotation({ document: key, text: document.getText(), start, end, verdict, evidence, note: note || undefined });
-  try {
-    await service.save(annotation, document.uri);
-  } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The annotation was not saved: {0}', (error as Error).message));
-    return undefined;
-  }
-  return annotation;
-}
-
-/** The editor of the light bulb's document, with the sentence selected so the person sees what is linked. */
-async function editorOf(target: FindEvidenceTarget): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
-  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
-  editor.selection = new vscode.Selection(document.positionAt(target.start), document.positionAt(target.end));
-  return editor;
-}
-
-async function editClaim(service: ClaimsService, node: ClaimsNode | undefined, options: LinkClaimOptions = {}): Promise<Annotation | undefined> {
-  const annotation = node?.kind === 'claim' ? node.claim.annotation : undefined;
-  if (!annotation) return undefined;
-  const verdict = options.verdict ?? (await pickVerdict(verdictOf(annotation)));
-  if (!verdict) return undefined;
-  const note = options.note ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('A note on this claim (optional)'), value: noteOf(annotation) ?? '' }));
-  const evidence = options.evidence ?? evidenceOf(annotation).map(({ paper, version, page, quote }) => ({ paper, version, page, quote }));
-  const edited = touch(annotation, { body: bodiesFor(verdict, evidence, note || undefined) });
-  await service.save(edited);
-  return edited;
+  const listener = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (!isClaimDocument(document)) return;
+    listener.dispose();
+    start();
+  });
+  return [listener];
 }

@@ -6,9 +6,6 @@ import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } 
 import type { CorpusService } from '../../services/corpusService';
 import { localFolderOf, localWorkspaceFolder } from '../../services/workspacePaths';
 
-/** Documents whose claims the companion tracks. */
-export const CLAIM_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
-
 /**
  * The claims of open documents: the claims of the corpus's talks (read-only, from `<corpus>/claims/*.yaml`;
  * the bundled talk's when no corpus is set) and the person's own annotations,

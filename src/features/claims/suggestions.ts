@@ -3,7 +3,12 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Corpus, PaperId } from '../../core/corpus/model';
-import { buildSearchIndex, pdfStampOf, quotePassages, quotesKeyOf, SearchWorkerClient, stalePapers, type IndexedPaper, type Passage, type PaperNow, type SearchHit, type SearchIndex } from '../../core/search';
+// The search modules themselves, not core/search's index: this bundle (dist/lazy-evidenceSuggestions.js) then
+// carries no PDF extractor of its own (the PDF library hands it page text).
+import { buildSearchIndex, type IndexedPaper, type SearchHit, type SearchIndex } from '../../core/search/searchIndex';
+import { pdfStampOf, quotesKeyOf, stalePapers, type PaperNow } from '../../core/search/indexPlan';
+import { quotePassages, type Passage } from '../../core/search/passages';
+import { SearchWorkerClient } from '../../core/search/workerClient';
 import type { IndexablePages } from '../../core/search/indexProtocol';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { CLAIM_TEXT, claimSummary, verdictLabel, type DocumentClaim, type OrphanClaim } from '../../core/claims/documentClaims';
 import { localized } from '../../services/localizedTexts';
 import { VERDICTS, type Verdict } from '../../core/claims';
-import { CLAIM_SELECTOR } from './editor';
+import { CLAIM_SELECTOR } from './documents';
 import { displayLine, neutraliseBidi } from '../../core/render/untrustedText';
 import type { ClaimsService } from './service';
-import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
+import { verdictLooks } from '../../core/claims/verdictStyle';
 
 /** A row shows this much of a claim; the tooltip has all of it. */
 const LABEL_LENGTH = 120;
@@ -15,13 +15,7 @@ export type ClaimsNode =
   | { readonly kind: 'claim'; readonly claim: DocumentClaim; readonly document: vscode.TextDocument }
   | { readonly kind: 'orphan'; readonly orphan: OrphanClaim; readonly document: vscode.TextDocument };
 
-const GROUP_ICONS: Record<Verdict | 'orphans', string> = {
-  supports: VERDICT_STYLE.supports.codicon,
-  'partially-supports': VERDICT_STYLE['partially-supports'].codicon,
-  contradicts: VERDICT_STYLE.contradicts.codicon,
-  'not-addressed': VERDICT_STYLE['not-addressed'].codicon,
-  orphans: 'debug-disconnect',
-};
+const GROUP_ICONS: Record<Verdict | 'orphans', string> = { ...verdictLooks('codicon'), orphans: 'debug-disconnect' };
 
 /** The claims of the active document, grouped by verdict; orphaned annotations in a group of their own. */
 export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {

@@ -4,7 +4,7 @@ import type { Claim } from '../../core/claims';
 import { buildEvidenceMap, cellQuotes, mapClaimsFrom, type EvidenceMap, type MapClaim, type MapFilters } from '../../core/map/evidenceMap';
 import { MAP_TEXT } from '../../core/map/mapText';
 import { PRINT_PALETTE, renderMapSvg, sanitizePalette, type MapPalette } from '../../core/map/svg';
-import { isExcerptTarget, isMapFilters, isPanelTarget, MAP_VIEW_TYPE, type HostToWebview, type MapExportFormat, type MapState, type WebviewToHost } from '../../protocol/messages';
+import { isMapFilters, isMapInbound, MAP_VIEW_TYPE, type HostToMap, type MapExportFormat, type MapState, type MapToHost } from '../../protocol/map';
 import type { PanelManager } from '../../services/companionPanels';
 import type { CorpusService } from '../../services/corpusService';
 import { localized } from '../../services/localizedTexts';
@@ -85,7 +85,7 @@ export class EvidenceMapPanel implements vscode.Disposable {
   private ready = false;
   private map?: EvidenceMap;
   private talkClaims?: Promise<MapClaim[]>;
-  private pngRequest?: (message: Extract<WebviewToHost, { type: 'mapPng' }>) => void;
+  private pngRequest?: (message: Extract<MapToHost, { type: 'mapPng' }>) => void;
   private renderedListeners: ((rendered: { cells: number; ms: number }) => void)[] = [];
   /** When the panel was created: the benchmark's first paint counts from here. */
   readonly createdAt = performance.now();
@@ -115,7 +115,7 @@ export class EvidenceMapPanel implements vscode.Disposable {
       texts: MAP_WEBVIEW_TEXT,
     });
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: WebviewToHost) => void this.receive(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => void (isMapInbound(message) && this.receive(message))),
       corpus.onDidChange(() => void this.render()),
       claims.onDidChange(() => {
         this.talkClaims = undefined;
@@ -170,11 +170,11 @@ export class EvidenceMapPanel implements vscode.Disposable {
     return new Promise((resolve) => this.renderedListeners.push(resolve));
   }
 
-  private post(message: HostToWebview): Thenable<boolean> {
+  private post(message: HostToMap): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
   }
 
-  private async receive(message: WebviewToHost): Promise<void> {
+  private async receive(message: MapToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.readyMs ??= performance.now() - this.createdAt;
@@ -186,19 +186,19 @@ export class EvidenceMapPanel implements vscode.Disposable {
         this.renderedListeners.splice(0).forEach((listener) => listener({ cells: message.cells, ms: message.ms }));
         return;
       case 'mapFilters':
-        if (isMapFilters(message.filters)) this.setFilters(message.filters);
+        this.setFilters(message.filters);
         return;
       case 'mapCell':
-        if (typeof message.challenge === 'string' && typeof message.paper === 'string') await this.showCell(message.challenge, message.paper);
+        await this.showCell(message.challenge, message.paper);
         return;
       case 'open':
-        if (isPanelTarget(message.target) && message.target.kind !== 'claim') this.panels.open(message.target);
+        this.panels.open(message.target);
         return;
       case 'openExcerpt':
-        if (isExcerptTarget(message.target)) await vscode.commands.executeCommand('literatureCompanion.openExcerpt', message.target);
+        await vscode.commands.executeCommand('literatureCompanion.openExcerpt', message.target);
         return;
       case 'exportMap':
-        if (message.format === 'svg' || message.format === 'png') await this.exportWithDialog(message.format, message.palette);
+        await this.exportWithDialog(message.format, message.palette);
         return;
       case 'mapPng':
         this.pngRequest?.(message);

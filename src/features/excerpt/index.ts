@@ -4,11 +4,12 @@ import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '
 import { EXCERPT_STATUS_TEXT } from '../../core/excerpt/statusText';
 import { anchorQuote, PdfReadError } from '../../core/pdf';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
-import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound, type RenderedPage } from '../../protocol/messages';
+import type { DarkPageMode } from '../../protocol/common';
+import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type ExcerptState, type ExcerptToHost, type HostToExcerpt, type RenderedPage } from '../../protocol/excerpt';
 import type { CorpusService } from '../../services/corpusService';
 import { localized } from '../../services/localizedTexts';
 import type { PdfLibrary } from '../../services/pdfLibrary';
-import { WebviewPanelRegistry } from '../../services/webviewPanels';
+import { WebviewPanelRegistry, WebviewPanels } from '../../services/webviewPanels';
 import { excerptHtml } from './excerptHtml';
 
 /** What the excerpt panel last reported, for tests and the benchmark. */
@@ -19,12 +20,12 @@ export interface ExcerptReport {
 }
 
 /** Excerpt panels: a stored quote found in its PDF, the page rendered with the quote highlighted. */
-export class ExcerptPanels implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class ExcerptPanels extends WebviewPanels<ExcerptTarget, ExcerptPanel> {
   // The PDF reaches the webview as bytes in a message, so no PDF folder needs to be readable by it.
-  private readonly registry: WebviewPanelRegistry<ExcerptTarget, ExcerptPanel>;
+  protected readonly registry: WebviewPanelRegistry<ExcerptTarget, ExcerptPanel>;
 
   constructor(extensionUri: vscode.Uri, corpus: CorpusService, library: PdfLibrary) {
+    super();
     this.registry = new WebviewPanelRegistry<ExcerptTarget, ExcerptPanel>({
       viewType: EXCERPT_VIEW_TYPE,
       extensionUri,
@@ -37,29 +38,6 @@ export class ExcerptPanels implements vscode.Disposable {
       create: (panel, target) => new ExcerptPanel(panel, target, extensionUri, corpus, library),
     });
     this.disposables.push(this.registry, library.onDidChange((paper) => this.openPanels.forEach((panel) => panel.target.paper === paper && void panel.load())));
-  }
-
-  /** Registers the serializer that restores excerpts after a reload. */
-  register(context: vscode.ExtensionContext): this {
-    this.registry.register(context);
-    context.subscriptions.push(this);
-    return this;
-  }
-
-  open(target: ExcerptTarget): ExcerptPanel {
-    return this.registry.open(target);
-  }
-
-  restore(panel: vscode.WebviewPanel, state: unknown): void {
-    this.registry.restore(panel, state);
-  }
-
-  get openPanels(): readonly ExcerptPanel[] {
-    return this.registry.openPanels;
-  }
-
-  dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
   }
 }
 
@@ -114,7 +92,7 @@ export class ExcerptPanel implements vscode.Disposable {
     this.notify();
   }
 
-  private post(message: HostToWebview): Thenable<boolean> {
+  private post(message: HostToExcerpt): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
   }
 
@@ -143,7 +121,7 @@ export class ExcerptPanel implements vscode.Disposable {
     }
   }
 
-  private async receive(message: ExcerptInbound): Promise<void> {
+  private async receive(message: ExcerptToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
@@ -169,9 +147,6 @@ export class ExcerptPanel implements vscode.Disposable {
       case 'excerptRendered':
         this.report.rendered = { page: message.page, highlights: message.highlights, pages: message.pages };
         this.notify();
-        return;
-      case 'copy':
-        await vscode.env.clipboard.writeText(String(message.text));
         return;
       default:
         return;

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from '../../services/corpusService';
-import { attachPdf } from './attachCommand';
-import { attachPdfFolder } from './attachFolderCommand';
-import { downloadPdfs } from './downloadCommand';
+import { once } from '../../core/common/once';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 
 export type { AttachPdfOptions, AttachPdfResult } from './attachCommand';
@@ -12,12 +10,13 @@ export type { DownloadPdfsOptions, DownloadPdfsResult, PaperDownloadOutcome } fr
 /**
  * "Download paper PDFs" (the pinned arXiv versions, after asking, never in an untrusted workspace) and
  * "Attach PDF…" (a local file, checked and copied in), and "Attach a Folder of PDFs…" (every PDF of a folder
- * that is a paper of the corpus). Each returns a result object for tests and callers.
+ * that is a paper of the corpus). Each returns a result object for tests and callers. The handlers load with `import()` on first use.
  */
 export function activatePdfCommands(context: vscode.ExtensionContext, library: PdfLibrary, corpus: CorpusService): void {
+  const commands = once(() => import('./commands'));
   context.subscriptions.push(
-    vscode.commands.registerCommand('literatureCompanion.downloadPdfs', (argument?: unknown) => downloadPdfs(context, library, corpus, argument)),
-    vscode.commands.registerCommand('literatureCompanion.attachPdf', (target?: unknown, file?: unknown, options?: unknown) => attachPdf(context.globalState, library, corpus, target, file, options)),
-    vscode.commands.registerCommand('literatureCompanion.attachPdfFolder', (folder?: unknown) => attachPdfFolder(context.globalState, library, corpus, folder)),
+    vscode.commands.registerCommand('literatureCompanion.downloadPdfs', async (argument?: unknown) => (await commands()).downloadPdfs(context, library, corpus, argument)),
+    vscode.commands.registerCommand('literatureCompanion.attachPdf', async (target?: unknown, file?: unknown, options?: unknown) => (await commands()).attachPdf(context.globalState, library, corpus, target, file, options)),
+    vscode.commands.registerCommand('literatureCompanion.attachPdfFolder', async (folder?: unknown) => (await commands()).attachPdfFolder(context.globalState, library, corpus, folder)),
   );
 }

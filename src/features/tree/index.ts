@@ -8,6 +8,8 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private tree?: CorpusTree;
+  /** Requests for the roots still waiting for the corpus: they will draw whatever tree refresh() sets. */
+  private rootsPending = 0;
 
   constructor(
     private readonly corpus: CorpusService,
@@ -17,12 +19,25 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<TreeNode> {
 
   refresh(corpus?: Corpus): void {
     this.tree = corpus ? new CorpusTree(corpus, this.view, this.filter()) : undefined;
-    this.changed.fire(undefined);
+    // While the view's first request for the roots waits for the corpus, it takes this tree as it
+    // resolves. Announcing a change as well made VS Code fetch the roots again after its 200 ms refresh
+    // debounce and draw the first rows only then (measured in the real workbench: ~250 ms later).
+    if (this.rootsPending === 0 || !corpus) this.changed.fire(undefined);
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    this.tree ??= new CorpusTree(await this.corpus.get(), this.view, this.filter());
-    return node ? this.tree.children(node) : this.tree.roots();
+    const tree = this.tree ?? (await this.firstTree(node === undefined));
+    return node ? tree.children(node) : tree.roots();
+  }
+
+  private async firstTree(forRoots: boolean): Promise<CorpusTree> {
+    if (forRoots) this.rootsPending++;
+    try {
+      const corpus = await this.corpus.get();
+      return (this.tree ??= new CorpusTree(corpus, this.view, this.filter()));
+    } finally {
+      if (forRoots) this.rootsPending--;
+    }
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

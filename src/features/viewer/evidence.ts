@@ -8,6 +8,7 @@ import type { Corpus, Paper } from '../../core/corpus/model';
 import { anchorQuote, quoteFromSelection, type AnchorStatus, type DocumentText } from '../../core/pdf';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
+import { formatLocated } from '../../core/common/location';
 
 /** Answers that let tests and automation skip the pickers (each one left out is asked for). */
 export interface UseAsEvidenceOptions {
@@ -80,7 +81,7 @@ export class EvidenceFromPdf {
     const rationale = linked ? undefined : (options.rationale ?? (await this.askRationale(paper, challenge, corpus)));
     if (!linked && !rationale) return cancelled;
     const edit = addEvidenceToYaml(existing, { paper: paper.id, challenge, page, quote, rationale });
-    if (!edit.ok) return { added: false, message: edit.reason === 'duplicate' ? edit.message : `${file}${edit.line ? `:${edit.line}` : ''}: ${edit.message}` };
+    if (!edit.ok) return { added: false, message: edit.reason === 'duplicate' ? edit.message : formatLocated({ file, line: edit.line, message: edit.message }) };
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, edit.text);
     await this.corpus.reload();

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { anchorQuote } from '../../core/pdf';
-import type { DarkPageMode } from '../../protocol/messages';
+import type { DarkPageMode } from '../../protocol/common';
 import { isViewerToHost, PDF_VIEWER_VIEW_TYPE, type HostToViewer, type ViewerReveal, type ViewerToHost, type ViewerZoom } from '../../protocol/viewer';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
