@@ -82,7 +82,9 @@ describe('the webviews in Russian (code-server --locale ru)', { timeout: 400_000
   });
 
   it('the evidence report exported from the Russian talk is written in Russian', async () => {
-    await openFile(page, 'talk-ru.md');
+    // Back to the talk's tab (behind the claim panel), as a person would.
+    await page.locator('.tab', { hasText: 'talk-ru.md' }).first().click();
+    await page.locator('.tab.active', { hasText: 'talk-ru.md' }).waitFor({ timeout: 20_000 });
     await runCommand(page, 'Literature Companion: Экспортировать отчёт о доказательствах…');
     await pickQuickItem(page, 'HTML', 'Экспорт отчёта');
     await acceptSaveDialog(page);
