@@ -71,6 +71,11 @@ export interface SvgOptions {
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
+/** A text's width in ems, estimated (no text metrics without a browser): Cyrillic and other letters run wider than Latin. */
+function textEms(content: string): number {
+  return [...content].reduce((width, char) => width + (char.charCodeAt(0) < 0x250 ? 0.56 : 0.64), 0);
+}
+
 export function renderMapSvg(map: EvidenceMap, palette: MapPalette, options: SvgOptions = {}): string {
   const width = options.width ?? 1920;
   const height = options.height ?? 1080;
@@ -145,12 +150,15 @@ export function renderMapSvg(map: EvidenceMap, palette: MapPalette, options: Svg
   });
   text(gridLeft + columns * cellWidth + totalWidth / 2, totalsY + rowHeight / 2 + fontSize * 0.35, String(map.totalQuotes), ` font-size="${fontSize}" text-anchor="middle" font-weight="600" fill="${palette.foreground}"`);
 
-  // Legend: what the shade and the dots mean.
+  // Legend: what the shade and the dots mean, on one line: smaller type when its words are long (Russian).
   const legendY = height - margin - legendHeight / 3;
-  const legendFont = Math.round(legendHeight * 0.33);
-  let x = margin;
-  const advance = (content: string) => legendFont * 0.56 * content.length + legendFont;
   const shadeLabel = say(texts, 'legendShade');
+  const claimLabel = say(texts, 'legendClaims');
+  const verdictLabels = VERDICTS.map((verdict) => say(texts, verdict));
+  const legendEms = textEms(shadeLabel) + 1 + 3 * 4.2 + 1.5 + textEms(claimLabel) + 1.4 + verdictLabels.reduce((sum, label) => sum + textEms(label) + 2.2, 0);
+  const legendFont = Math.min(Math.round(legendHeight * 0.33), Math.floor(((width - 2 * margin) / legendEms) * 10) / 10);
+  let x = margin;
+  const advance = (content: string) => legendFont * textEms(content) + legendFont;
   text(x, legendY, shadeLabel, ` font-size="${legendFont}" fill="${palette.muted}"`);
   x += advance(shadeLabel);
   for (const step of [1, 0.5, 0.25]) {
@@ -160,15 +168,14 @@ export function renderMapSvg(map: EvidenceMap, palette: MapPalette, options: Svg
     x += legendFont * 4.2;
   }
   x += legendFont * 1.5;
-  const claimLabel = say(texts, 'legendClaims');
   text(x, legendY, claimLabel, ` font-size="${legendFont}" fill="${palette.muted}"`);
   x += advance(claimLabel) + legendFont * 0.4;
-  for (const verdict of VERDICTS) {
+  VERDICTS.forEach((verdict, index) => {
     out.push(`<circle cx="${round(x)}" cy="${round(legendY - legendFont * 0.35)}" r="${round(legendFont * 0.4)}" fill="${palette.verdicts[verdict]}"/>`);
-    const label = say(texts, verdict);
+    const label = verdictLabels[index]!;
     text(x + legendFont * 0.8, legendY, label, ` font-size="${legendFont}" fill="${palette.muted}"`);
     x += advance(label) + legendFont * 1.2;
-  }
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" role="img" aria-label="${xml(title)}">
 ${out.join('\n')}
