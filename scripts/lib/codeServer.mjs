@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installLanguagePack } from './languagePack.mjs';
 import { ensureTools, projectRoot } from './tools.mjs';
 
 const QUIET_SETTINGS = {
@@ -32,9 +33,10 @@ export async function freePort() {
 }
 
 /**
- * @param {{ folder: string, port?: number, settings?: object, log?: (line: string) => void }} options
+ * `locale` (e.g. 'ru') runs the workbench in that display language, through a minimal language pack.
+ * @param {{ folder: string, port?: number, settings?: object, locale?: string, log?: (line: string) => void }} options
  */
-export async function startCodeServer({ folder, port, settings = {}, log = () => {} }) {
+export async function startCodeServer({ folder, port, settings = {}, locale, log = () => {} }) {
   const tools = ensureTools();
   port ??= await freePort();
   const home = mkdtempSync(join(tmpdir(), 'litcomp-vscode-'));
@@ -43,12 +45,13 @@ export async function startCodeServer({ folder, port, settings = {}, log = () =>
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   const config = join(home, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  if (locale) installLanguagePack({ locale, extensionsDir: join(home, 'extensions'), userDataDir });
   const args = [
     tools.codeServer,
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--config', config,
     '--user-data-dir', userDataDir, '--extensions-dir', join(home, 'extensions'),
-    '--vscode-option', 'enable-smoke-test-driver', folder,
+    '--vscode-option', 'enable-smoke-test-driver', ...(locale ? ['--locale', locale] : []), folder,
   ];
   const child = spawn(tools.node, args, {
     detached: true,

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { buildPanelView, mayOpenFromPanel, type PanelTarget, type PanelView } from '../core/panels/panelModels';
+import { buildPanelView, mayOpenFromPanel, PANEL_MODEL_TEXT, type PanelTarget, type PanelView } from '../core/panels/panelModels';
 import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToPanel, type PanelToHost, type PanelState } from '../protocol/panel';
 import type { CorpusService } from './corpusService';
 import { displayLine } from '../core/render/untrustedText';
+import { PANEL_TEXT } from '../protocol/webviewText';
+import { localized } from './localizedTexts';
 import { webviewPage } from './webviewPage';
 import { WebviewPanelRegistry, WebviewPanels } from './webviewPanels';
 
@@ -70,7 +72,7 @@ export class CompanionPanel implements vscode.Disposable {
   async render(): Promise<void> {
     if (!this.ready) return; // the `ready` handshake renders as soon as the script runs
     const imageUrl = (file: string) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
-    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl);
+    const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl, localized(PANEL_MODEL_TEXT));
     this.panel.title = panelTitle(view, this.target);
     const message: HostToPanel = { type: 'render', view };
     await this.panel.webview.postMessage(message);
@@ -145,5 +147,6 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
     styles: [vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')],
     script: vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'panel.js'),
     loadingText: vscode.l10n.t('Loading…'),
+    texts: PANEL_TEXT,
   });
 }

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { DisplayTexts } from '../core/l10n/displayText';
+import { TEXTS_DATA_KEY } from '../protocol/webviewText';
+import { localized } from './localizedTexts';
 import { webviewDocument } from './webviewDocument';
 
 export interface WebviewPageOptions {
@@ -10,6 +13,8 @@ export interface WebviewPageOptions {
   readonly extraPolicy?: (webview: vscode.Webview, nonce: string) => readonly string[];
   readonly bodyData?: Readonly<Record<string, string>>;
   readonly loadingText: string;
+  /** The page's words in English (from protocol/webviewText): sent translated, in the body's data. */
+  readonly texts?: DisplayTexts<string>;
 }
 
 /**
@@ -26,7 +31,7 @@ export function webviewPage(webview: vscode.Webview, options: WebviewPageOptions
     script: webview.asWebviewUri(options.script).toString(),
     scriptType: options.scriptType,
     extraPolicy: options.extraPolicy?.(webview, nonce),
-    bodyData: options.bodyData,
+    bodyData: options.texts ? { ...options.bodyData, [TEXTS_DATA_KEY]: JSON.stringify(localized(options.texts)) } : options.bodyData,
     loadingText: options.loadingText,
   });
 }
@@ -37,7 +42,7 @@ export function webviewPage(webview: vscode.Webview, options: WebviewPageOptions
  * blob: URL made from the worker's source (webviews cannot start workers from their own origin). No
  * 'unsafe-inline': pdf.js styles its text layer through the CSSOM, which CSP allows.
  */
-export function pdfJsPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { readonly styles: readonly vscode.Uri[]; readonly script: string; readonly loadingText: string }): string {
+export function pdfJsPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { readonly styles: readonly vscode.Uri[]; readonly script: string; readonly loadingText: string; readonly texts: DisplayTexts<string> }): string {
   const built = (...parts: string[]) => vscode.Uri.joinPath(extensionUri, 'dist', 'webview', ...parts);
   return webviewPage(webview, {
     styles: page.styles,
@@ -49,5 +54,6 @@ export function pdfJsPage(webview: vscode.Webview, extensionUri: vscode.Uri, pag
       fonts: `${webview.asWebviewUri(built('standard_fonts'))}/`,
     },
     loadingText: page.loadingText,
+    texts: page.texts,
   });
 }

@@ -2,6 +2,7 @@
 // What every webview script of the companion shares: the typed VS Code API and safe element building.
 import type { WebviewToHost } from '../protocol/messages';
 import { neutraliseBidi } from '../core/render/untrustedText';
+import { receivedTexts, say, sayCount, TEXTS_DATA_KEY, type DisplayTexts, type TextArgument } from '../protocol/webviewText';
 
 export interface VsCodeApi<State, Message = WebviewToHost> {
   postMessage(message: Message): void;
@@ -29,4 +30,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Re
 /** A title that may be any length: clamped to a few lines by the stylesheet, the whole text in its tooltip. */
 export function titleText<K extends 'h1' | 'h3' | 'a' | 'span'>(tag: K, attributes: Record<string, string>, text: string): HTMLElementTagNameMap[K] {
   return el(tag, { ...attributes, class: `${attributes.class ?? ''} clamped`.trim(), title: text }, text);
+}
+
+/** This page's words: what the host put in the body's data (translated), else the English of `english`. */
+export interface PageTexts<Key extends string> {
+  readonly locale: string;
+  /** A message, filled in. */
+  (key: Key, ...args: readonly TextArgument[]): string;
+  /** A message with plural forms, for `count` (`{0}`), filled in with `args` from `{1}`. */
+  count(key: Key, count: number, ...args: readonly TextArgument[]): string;
+}
+
+export function pageTexts<Key extends string>(english: DisplayTexts<Key>): PageTexts<Key> {
+  const texts = receivedTexts(english, document.body.dataset[TEXTS_DATA_KEY]);
+  const t = (key: Key, ...args: readonly TextArgument[]) => say(texts, key, ...args);
+  return Object.assign(t, { locale: texts.locale, count: (key: Key, count: number, ...args: readonly TextArgument[]) => sayCount(texts, key, count, ...args) });
 }

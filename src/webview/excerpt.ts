@@ -3,11 +3,13 @@
 // boxes, shows the paragraph around it as text, and lets the person page and zoom through the PDF.
 import type { ExcerptFound, ExcerptUnavailable } from '../core/excerpt/excerptView';
 import type { DarkPageMode, ExcerptState, HostToWebview, RenderedPage } from '../protocol/messages';
-import { el, titleText, vsCodeApi } from './dom';
+import { EXCERPT_TEXT } from '../protocol/webviewText';
+import { el, pageTexts, titleText, vsCodeApi } from './dom';
 import { highlightBoxes, PdfLoader, pdfjs } from './pdfDocument';
 
 const vscode = vsCodeApi<ExcerptState>();
 const root = document.getElementById('root')!;
+const t = pageTexts(EXCERPT_TEXT);
 const ZOOMS = [0.75, 1, 1.25, 1.5, 2, 3];
 
 let view: ExcerptFound | undefined;
@@ -22,7 +24,7 @@ function saveState(): void {
 }
 
 function header(paperTitle: string, byline: string): HTMLElement {
-  return el('header', {}, el('div', { class: 'kind' }, 'Excerpt'), titleText('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
+  return el('header', {}, el('div', { class: 'kind' }, t('excerpt')), titleText('h1', {}, paperTitle), el('div', { class: 'subtitle' }, byline));
 }
 
 function renderUnavailable(unavailable: ExcerptUnavailable): void {
@@ -31,16 +33,16 @@ function renderUnavailable(unavailable: ExcerptUnavailable): void {
   const actions = el('div', { class: 'actions' });
   if (unavailable.reason !== 'unknown-paper') {
     actions.append(
-      el('button', { type: 'button', 'data-command': 'downloadPdfs' }, 'Download paper PDFs…'),
-      el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdf' }, 'Attach PDF…'),
-      el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdfFolder' }, 'Attach a folder of PDFs…'),
+      el('button', { type: 'button', 'data-command': 'downloadPdfs' }, t('downloadPdfs')),
+      el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdf' }, t('attachPdf')),
+      el('button', { type: 'button', class: 'secondary', 'data-command': 'attachPdfFolder' }, t('attachPdfFolder')),
     );
   }
   root.replaceChildren(
     header(paper?.title ?? unavailable.target.paper, paper ? `${paper.authorsShort} · ${paper.year} · arXiv ${paper.id}${paper.version}` : ''),
     el('p', { class: unavailable.reason === 'pdf-error' ? 'error status' : 'status missing', role: 'status' }, unavailable.message),
     actions,
-    el('h2', {}, `Stored quote (page ${unavailable.target.page}${unavailable.target.source === 'transcription' ? ', from a transcription, unverified' : ''})`),
+    el('h2', {}, t(unavailable.target.source === 'transcription' ? 'storedTranscribedQuote' : 'storedQuote', unavailable.target.page)),
     el('blockquote', { class: 'quote' }, el('p', {}, unavailable.target.quote)),
   );
   vscode.setState({ target: unavailable.target });
@@ -56,25 +58,25 @@ function renderFound(found: ExcerptFound, darkPage: DarkPageMode): void {
   const toolbar = el(
     'div',
     { class: 'toolbar', role: 'toolbar' },
-    el('button', { type: 'button', 'data-nav': 'prev', title: 'Previous page' }, '‹ Prev'),
+    el('button', { type: 'button', 'data-nav': 'prev', title: t('previousPageTitle') }, t('previousPage')),
     el('span', { class: 'page-label', id: 'page-label' }, ''),
-    el('button', { type: 'button', 'data-nav': 'next', title: 'Next page' }, 'Next ›'),
-    el('button', { type: 'button', 'data-nav': 'quote', title: 'Back to the quote' }, 'Quote page'),
+    el('button', { type: 'button', 'data-nav': 'next', title: t('nextPageTitle') }, t('nextPage')),
+    el('button', { type: 'button', 'data-nav': 'quote', title: t('quotePageTitle') }, t('quotePage')),
     el('span', { class: 'spacer' }),
-    el('button', { type: 'button', 'data-zoom': 'out', title: 'Zoom out' }, '−'),
+    el('button', { type: 'button', 'data-zoom': 'out', title: t('zoomOut') }, '−'),
     el('span', { id: 'zoom-label' }, ''),
-    el('button', { type: 'button', 'data-zoom': 'in', title: 'Zoom in' }, '+'),
-    el('button', { type: 'button', class: 'secondary', 'data-open-pdf': '1', title: 'Open the whole PDF at this page' }, 'Open PDF'),
+    el('button', { type: 'button', 'data-zoom': 'in', title: t('zoomIn') }, '+'),
+    el('button', { type: 'button', class: 'secondary', 'data-open-pdf': '1', title: t('openPdfTitle') }, t('openPdf')),
   );
   root.replaceChildren(
     header(found.paper.title, `${found.paper.authorsShort} · ${found.paper.year} · arXiv ${found.paper.id}${found.paper.version} · ${found.pdfName}`),
     el('p', { class: `status ${found.status}${found.method === 'fuzzy' ? ' approximate' : ''}`, role: 'status', id: 'anchor-status' }, found.statusText),
-    found.otherVersion ? el('p', { class: 'status warning' }, 'This PDF is not the pinned version: page numbers may differ; the quote was found by its text.') : '',
-    found.status === 'not-found' ? el('blockquote', { class: 'quote' }, el('p', {}, found.target.quote)) : el('section', { class: 'context' }, el('h2', {}, 'The paragraph around the quote'), paragraph),
+    found.otherVersion ? el('p', { class: 'status warning' }, t('otherVersion')) : '',
+    found.status === 'not-found' ? el('blockquote', { class: 'quote' }, el('p', {}, found.target.quote)) : el('section', { class: 'context' }, el('h2', {}, t('paragraph')), paragraph),
     // An approximate match: the stored quote beside what the PDF says, so the differences can be read.
-    found.status !== 'not-found' && found.method === 'fuzzy' ? el('section', { class: 'stored' }, el('h2', {}, 'The quote as stored'), el('blockquote', { class: 'quote' }, el('p', {}, found.target.quote))) : '',
+    found.status !== 'not-found' && found.method === 'fuzzy' ? el('section', { class: 'stored' }, el('h2', {}, t('storedAsQuoted')), el('blockquote', { class: 'quote' }, el('p', {}, found.target.quote))) : '',
     toolbar,
-    el('div', { class: 'page-frame', id: 'page-frame' }, el('p', { class: 'loading' }, 'Rendering the page…')),
+    el('div', { class: 'page-frame', id: 'page-frame' }, el('p', { class: 'loading' }, t('rendering'))),
   );
   saveState();
 }
@@ -133,7 +135,7 @@ async function renderPage(): Promise<void> {
   if (token !== renderToken) return;
   document.getElementById('page-frame')!.replaceChildren(...drawn.map((page) => page.box));
   const last = numbers[numbers.length - 1]!;
-  document.getElementById('page-label')!.textContent = numbers.length > 1 ? `Pages ${numbers[0]}–${last} of ${proxy.numPages}` : `Page ${currentPage} of ${proxy.numPages}`;
+  document.getElementById('page-label')!.textContent = numbers.length > 1 ? t('pages', numbers[0]!, last, proxy.numPages) : t('pageOf', currentPage, proxy.numPages);
   document.getElementById('zoom-label')!.textContent = `${Math.round(zoom * 100)}%`;
   document.querySelector('.page .highlight')?.scrollIntoView({ block: 'center' });
   saveState();
@@ -146,7 +148,7 @@ async function receivePdf(data: Uint8Array): Promise<void> {
     documentProxy = await openPdf(data);
     await renderPage();
   } catch (error) {
-    document.getElementById('page-frame')?.replaceChildren(el('p', { class: 'error' }, `The page could not be rendered: ${(error as Error).message}`));
+    document.getElementById('page-frame')?.replaceChildren(el('p', { class: 'error' }, t('renderFailed', (error as Error).message)));
   }
 }
 

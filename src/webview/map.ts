@@ -4,12 +4,14 @@
 // the theme's --vscode-* variables, and filters/folds/the open cell persist with setState.
 import type { EvidenceMap, MapFilters, MapPalette, MapQuote } from '../protocol/messages';
 import type { HostToWebview, MapState } from '../protocol/messages';
-import { el, vsCodeApi } from './dom';
+import { MAP_WEBVIEW_TEXT } from '../protocol/webviewText';
+import { el, pageTexts, vsCodeApi } from './dom';
 import type { Verdict } from '../core/claims/model';
-import { verdictLooks } from '../core/claims/verdictStyle';
+import { VERDICT_STYLE } from '../core/claims/verdictStyle';
 
-const VERDICT_LABELS = verdictLooks('label');
-const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[];
+const VERDICTS = Object.keys(VERDICT_STYLE) as Verdict[];
+const t = pageTexts(MAP_WEBVIEW_TEXT);
+const verdictLabel = (verdict: string): string => (VERDICTS.includes(verdict as Verdict) ? t(verdict as Verdict) : verdict);
 
 const vscode = vsCodeApi<MapState>();
 const root = document.getElementById('root')!;
@@ -30,11 +32,9 @@ function sendFilters(filters: MapFilters): void {
   vscode.postMessage({ type: 'mapFilters', filters });
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 function verdictDots(verdicts: readonly Verdict[], className: string): HTMLElement {
   const dots = el('span', { class: className, 'aria-hidden': 'true' });
-  for (const verdict of verdicts) dots.append(el('span', { class: `dot verdict-${verdict}`, title: VERDICT_LABELS[verdict] }));
+  for (const verdict of verdicts) dots.append(el('span', { class: `dot verdict-${verdict}`, title: verdictLabel(verdict) }));
   return dots;
 }
 
@@ -44,44 +44,45 @@ function shade(count: number, max: number): number {
 }
 
 function toolbar(map: EvidenceMap): HTMLElement {
-  const verdicts = el('fieldset', { class: 'verdicts' }, el('legend', {}, 'Claims'));
+  const verdicts = el('fieldset', { class: 'verdicts' }, el('legend', {}, t('claimsFilter')));
   for (const verdict of VERDICTS) {
     const checked = map.filters.verdicts.length === 0 || map.filters.verdicts.includes(verdict);
     const box = el('input', { type: 'checkbox', 'data-verdict': verdict, id: `verdict-${verdict}` });
     box.checked = checked;
-    verdicts.append(el('label', { for: `verdict-${verdict}` }, box, el('span', { class: `dot verdict-${verdict}`, 'aria-hidden': 'true' }), VERDICT_LABELS[verdict]));
+    verdicts.append(el('label', { for: `verdict-${verdict}` }, box, el('span', { class: `dot verdict-${verdict}`, 'aria-hidden': 'true' }), verdictLabel(verdict)));
   }
   const only = el('input', { type: 'checkbox', id: 'only-cited', 'data-action': 'only-cited' });
   only.checked = map.filters.onlyCited;
-  const search = el('input', { type: 'search', id: 'paper-filter', placeholder: 'Filter papers (author, year)…', 'aria-label': 'Filter the papers shown as columns', value: paperQuery });
-  const colours = el('select', { id: 'export-colours', 'aria-label': 'Colours of the export' }, el('option', { value: 'theme' }, 'Theme colours'), el('option', { value: 'print' }, 'Print colours'));
+  const search = el('input', { type: 'search', id: 'paper-filter', placeholder: t('filterPapers'), 'aria-label': t('filterPapersLabel'), value: paperQuery });
+  const colours = el('select', { id: 'export-colours', 'aria-label': t('exportColours') }, el('option', { value: 'theme' }, t('themeColours')), el('option', { value: 'print' }, t('printColours')));
   colours.value = printColours ? 'print' : 'theme';
-  return el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Evidence map filters and export' },
+  return el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
     verdicts,
-    el('label', { class: 'only-cited', for: 'only-cited' }, only, 'Only what the talk cites'),
+    el('label', { class: 'only-cited', for: 'only-cited' }, only, t('onlyCited')),
     search,
-    el('button', { type: 'button', 'data-action': 'expand-all' }, 'Expand all'),
-    el('button', { type: 'button', 'data-action': 'collapse-all' }, 'Collapse all'),
+    el('button', { type: 'button', 'data-action': 'expand-all' }, t('expandAll')),
+    el('button', { type: 'button', 'data-action': 'collapse-all' }, t('collapseAll')),
     el('span', { class: 'spacer' }),
     colours,
-    el('button', { type: 'button', 'data-export': 'svg', title: 'Export the current map as a 16:9 SVG for slides' }, 'Export SVG'),
-    el('button', { type: 'button', 'data-export': 'png', title: 'Export the current map as a 1920×1080 PNG' }, 'Export PNG'),
+    el('button', { type: 'button', 'data-export': 'svg', title: t('exportSvgTitle') }, t('exportSvg')),
+    el('button', { type: 'button', 'data-export': 'png', title: t('exportPngTitle') }, t('exportPng')),
   );
 }
 
 function columnHeader(map: EvidenceMap, index: number): HTMLElement {
   const column = map.columns[index]!;
-  const label = `${column.label}: ${column.title}. ${plural(column.total, 'quote')}${column.cited ? ', cited by the talk' : ''}. Enter opens the paper.`;
+  const label = t(column.cited ? 'columnLabelCited' : 'columnLabel', column.label, column.title, t.count('quotes', column.total));
   return el('th', { scope: 'col', class: `col-header${column.cited ? ' cited' : ''}${column.total === 0 ? ' empty' : ''}`, 'data-row': '-1', 'data-column': String(index), 'data-open-kind': 'paper', 'data-open-id': column.id, tabindex: '-1', 'aria-label': label, title: column.title },
     el('span', { class: 'col-label' }, column.label));
 }
 
 function rowHeader(row: EvidenceMap['rows'][number], index: number): HTMLElement {
   const twistie = row.hasChildren
-    ? el('button', { type: 'button', class: 'twistie', 'data-toggle': row.id, 'aria-expanded': String(!row.collapsed), 'aria-label': `${row.collapsed ? 'Expand' : 'Collapse'} §${row.id}`, tabindex: '-1' }, row.collapsed ? '▸' : '▾')
+    ? el('button', { type: 'button', class: 'twistie', 'data-toggle': row.id, 'aria-expanded': String(!row.collapsed), 'aria-label': t(row.collapsed ? 'expandRow' : 'collapseRow', row.id), tabindex: '-1' }, row.collapsed ? '▸' : '▾')
     : el('span', { class: 'twistie-space' });
-  const claims = row.verdicts.length > 0 ? `; the talk's claims touch it (${row.verdicts.map((v) => VERDICT_LABELS[v as Verdict]).join(', ')})` : '';
-  return el('th', { scope: 'row', class: `row-header depth-${Math.min(row.depth, 3)}${row.total === 0 ? ' empty' : ''}`, 'data-row': String(index), 'data-column': '-1', 'data-open-kind': 'challenge', 'data-open-id': row.id, tabindex: '-1', 'aria-label': `§${row.id} ${row.title}: ${plural(row.total, 'quote')}${claims}. Enter opens the challenge.`, title: `§${row.id} ${row.title}` },
+  const quotes = t.count('quotes', row.total);
+  const label = row.verdicts.length > 0 ? t('rowLabelClaims', row.id, row.title, quotes, row.verdicts.map(verdictLabel).join(', ')) : t('rowLabel', row.id, row.title, quotes);
+  return el('th', { scope: 'row', class: `row-header depth-${Math.min(row.depth, 3)}${row.total === 0 ? ' empty' : ''}`, 'data-row': String(index), 'data-column': '-1', 'data-open-kind': 'challenge', 'data-open-id': row.id, tabindex: '-1', 'aria-label': label, title: `§${row.id} ${row.title}` },
     twistie, el('span', { class: 'row-label' }, `§${row.id} ${row.title}`), verdictDots(row.verdicts as Verdict[], 'row-dots'));
 }
 
@@ -92,12 +93,12 @@ function cell(map: EvidenceMap, rowIndex: number, columnIndex: number): HTMLElem
   const subtotal = row.hasChildren && !row.collapsed;
   const touch = row.touches.find((candidate) => candidate.column === columnIndex);
   const verdicts = VERDICTS.filter((verdict) => touch?.claims.some((claim) => claim.verdict === verdict));
-  const claims = touch ? `; ${plural(touch.claims.length, 'claim')} of the talk quote it (${verdicts.map((v) => VERDICT_LABELS[v]).join(', ')})` : '';
+  const claims = touch ? t.count('cellClaims', touch.claims.length, verdicts.map(verdictLabel).join(', ')) : '';
   const selected = state.selected?.challenge === row.id && state.selected.paper === column.id;
   const td = el('td', {
     class: `cell shade-${subtotal ? 0 : shade(count, map.maxCount)}${subtotal ? ' subtotal' : ''}${count === 0 ? ' empty' : ''}${selected ? ' selected' : ''}`,
     'data-row': String(rowIndex), 'data-column': String(columnIndex), 'data-challenge': row.id, 'data-paper': column.id, tabindex: '-1', role: 'gridcell',
-    'aria-label': `${plural(count, 'quote')} link ${column.label} to §${row.id} ${row.title}${claims}`,
+    'aria-label': `${t.count('cellLabel', count, column.label, row.id, row.title)}${claims}`,
     'aria-selected': String(selected),
   }, count > 0 ? String(count) : '');
   if (verdicts.length > 0) td.append(verdictDots(verdicts, 'cell-dots'));
@@ -105,10 +106,10 @@ function cell(map: EvidenceMap, rowIndex: number, columnIndex: number): HTMLElem
 }
 
 function grid(map: EvidenceMap): HTMLElement {
-  const table = el('table', { class: 'grid', role: 'grid', 'aria-label': `Evidence map: ${map.rows.length} challenges by ${map.columns.length} papers`, 'aria-rowcount': String(map.rows.length + 2), 'aria-colcount': String(map.columns.length + 2) });
-  const head = el('tr', {}, el('th', { class: 'corner', scope: 'col' }, el('span', {}, `${plural(map.totalQuotes, 'quote')} · ${plural(map.claims, 'claim')}`)));
+  const table = el('table', { class: 'grid', role: 'grid', 'aria-label': t('gridLabel', t.count('challenges', map.rows.length), t.count('papers', map.columns.length)), 'aria-rowcount': String(map.rows.length + 2), 'aria-colcount': String(map.columns.length + 2) });
+  const head = el('tr', {}, el('th', { class: 'corner', scope: 'col' }, el('span', {}, `${t.count('quotes', map.totalQuotes)} · ${t.count('claims', map.claims)}`)));
   map.columns.forEach((_, index) => head.append(columnHeader(map, index)));
-  head.append(el('th', { class: 'total', scope: 'col', title: 'Quotes per challenge' }, 'Σ'));
+  head.append(el('th', { class: 'total', scope: 'col', title: t('quotesPerChallenge') }, 'Σ'));
   const body = el('tbody');
   map.rows.forEach((row, rowIndex) => {
     const tr = el('tr', { class: row.depth === 0 ? 'section' : 'sub' }, rowHeader(row, rowIndex));
@@ -116,7 +117,7 @@ function grid(map: EvidenceMap): HTMLElement {
     tr.append(el('td', { class: `total${row.total === 0 ? ' empty' : ''}` }, String(row.total)));
     body.append(tr);
   });
-  const totals = el('tr', { class: 'totals' }, el('th', { scope: 'row' }, 'Σ quotes'));
+  const totals = el('tr', { class: 'totals' }, el('th', { scope: 'row' }, t('quotesTotal')));
   for (const column of map.columns) totals.append(el('td', { class: `total${column.total === 0 ? ' empty' : ''}` }, String(column.total)));
   totals.append(el('td', { class: 'total grand' }, String(map.totalQuotes)));
   table.append(el('thead', {}, head), body, el('tfoot', {}, totals));
@@ -124,10 +125,10 @@ function grid(map: EvidenceMap): HTMLElement {
 }
 
 function legend(): HTMLElement {
-  const items = el('div', { class: 'legend', 'aria-hidden': 'true' }, el('span', {}, 'Quotes:'));
+  const items = el('div', { class: 'legend', 'aria-hidden': 'true' }, el('span', {}, t('legendQuotes')));
   for (const level of [3, 6, 10]) items.append(el('span', { class: `swatch shade-${level}` }));
-  items.append(el('span', {}, 'fewer → more · dots: claims of the talk quoting that link:'));
-  for (const verdict of VERDICTS) items.append(el('span', { class: `dot verdict-${verdict}` }), el('span', {}, VERDICT_LABELS[verdict]));
+  items.append(el('span', {}, t('legendScale')));
+  for (const verdict of VERDICTS) items.append(el('span', { class: `dot verdict-${verdict}` }), el('span', {}, verdictLabel(verdict)));
   return items;
 }
 
@@ -136,7 +137,7 @@ function render(map: EvidenceMap, title: string): void {
   current = map;
   const scroller = el('div', { class: 'scroller' }, grid(map));
   const details = el('aside', { id: 'details', class: 'details', 'aria-live': 'polite' });
-  if (!state.selected) details.append(el('p', { class: 'hint' }, 'Select a cell (click, or arrows and Enter) to read the quotes behind it.'));
+  if (!state.selected) details.append(el('p', { class: 'hint' }, t('selectCell')));
   const oldScroller = root.querySelector<HTMLElement>('.scroller');
   const scroll = oldScroller ? { left: oldScroller.scrollLeft, top: oldScroller.scrollTop } : undefined;
   const oldDetails = root.querySelector('#details');
@@ -168,19 +169,19 @@ function renderQuotes(challenge: string, paper: string, quotes: readonly MapQuot
   const heading = `§${challenge} ${row?.title ?? ''} × ${column?.label ?? paper}`;
   const list = el('ol', { class: 'quotes' });
   for (const quote of quotes) {
-    const meta = el('div', { class: 'quote-meta' }, `§${quote.challenge} · p. ${quote.page}`);
-    if (quote.source === 'transcription') meta.append(el('span', { class: 'badge unverified', title: 'Copied from a transcription; unverified until checked against the PDF' }, 'unverified'));
-    meta.append(el('button', { type: 'button', class: 'secondary', 'data-excerpt': JSON.stringify({ paper: quote.paper, quote: quote.quote, page: quote.page, challenge: quote.challenge, source: quote.source }), title: 'Open the passage in its PDF' }, 'Show in PDF'));
+    const meta = el('div', { class: 'quote-meta' }, t('quoteMeta', quote.challenge, quote.page));
+    if (quote.source === 'transcription') meta.append(el('span', { class: 'badge unverified', title: t('unverifiedTitle') }, t('unverified')));
+    meta.append(el('button', { type: 'button', class: 'secondary', 'data-excerpt': JSON.stringify({ paper: quote.paper, quote: quote.quote, page: quote.page, challenge: quote.challenge, source: quote.source }), title: t('showInPdfTitle') }, t('showInPdf')));
     const item = el('li', { class: 'quote' }, el('blockquote', {}, el('p', {}, quote.quote), meta), el('p', { class: 'rationale' }, quote.rationale));
-    for (const claim of quote.claims) item.append(el('p', { class: 'claim' }, el('span', { class: `badge verdict-${claim.verdict}` }, VERDICT_LABELS[claim.verdict as Verdict] ?? claim.verdict), ' ', claim.text));
+    for (const claim of quote.claims) item.append(el('p', { class: 'claim' }, el('span', { class: `badge verdict-${claim.verdict}` }, verdictLabel(claim.verdict)), ' ', claim.text));
     list.append(item);
   }
   details.replaceChildren(
     el('h2', {}, heading),
     el('div', { class: 'detail-links' },
-      el('button', { type: 'button', class: 'secondary', 'data-open-kind': 'challenge', 'data-open-id': challenge }, `Open §${challenge}`),
-      el('button', { type: 'button', class: 'secondary', 'data-open-kind': 'paper', 'data-open-id': paper }, 'Open the paper')),
-    quotes.length > 0 ? list : el('p', { class: 'hint' }, 'No quote links this paper to this challenge: a gap.'),
+      el('button', { type: 'button', class: 'secondary', 'data-open-kind': 'challenge', 'data-open-id': challenge }, t('openChallenge', challenge)),
+      el('button', { type: 'button', class: 'secondary', 'data-open-kind': 'paper', 'data-open-id': paper }, t('openPaper'))),
+    quotes.length > 0 ? list : el('p', { class: 'hint' }, t('gap')),
   );
 }
 

@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 import type { ChallengeView, ClaimPanelView, MissingView, PaperView, QuoteView } from '../core/panels/panelViews';
 import type { HostToWebview, PanelState, PanelTarget } from '../protocol/messages';
-import { el, titleText, vsCodeApi } from './dom';
+import { PANEL_TEXT } from '../protocol/webviewText';
+import { el, pageTexts, titleText, vsCodeApi } from './dom';
 
 const vscode = vsCodeApi<PanelState>();
 const root = document.getElementById('root')!;
+const t = pageTexts(PANEL_TEXT);
 let restoredScroll = vscode.getState()?.scrollY;
 
 function openLink(text: string, target: PanelTarget, className = ''): HTMLAnchorElement {
@@ -20,10 +22,10 @@ function markdownBlock(html: string): HTMLElement {
 }
 
 function quoteBlock(quote: QuoteView, focused: boolean, paper: string, challenge: string): HTMLElement {
-  const meta = el('div', { class: 'quote-meta' }, `p. ${quote.page}`);
-  if (quote.source === 'transcription') meta.append(el('span', { class: 'badge unverified', title: 'Copied from a transcription; unverified until checked against the PDF' }, 'unverified'));
-  const show = el('button', { class: 'copy', type: 'button', 'data-excerpt': JSON.stringify({ paper, quote: quote.quote, page: quote.page, challenge, source: quote.source }), title: 'Show the passage in the PDF' }, 'Show in PDF');
-  const copy = el('button', { class: 'copy', type: 'button', 'data-copy': quote.quote, title: 'Copy quote' }, 'Copy');
+  const meta = el('div', { class: 'quote-meta' }, t('page', quote.page));
+  if (quote.source === 'transcription') meta.append(el('span', { class: 'badge unverified', title: t('unverifiedTitle') }, t('unverified')));
+  const show = el('button', { class: 'copy', type: 'button', 'data-excerpt': JSON.stringify({ paper, quote: quote.quote, page: quote.page, challenge, source: quote.source }), title: t('showInPdfTitle') }, t('showInPdf'));
+  const copy = el('button', { class: 'copy', type: 'button', 'data-copy': quote.quote, title: t('copyTitle') }, t('copy'));
   meta.append(show, copy);
   return el('blockquote', { class: focused ? 'quote focused' : 'quote' }, el('p', {}, quote.quote), meta);
 }
@@ -37,14 +39,14 @@ function renderPaper(view: PaperView): Node[] {
   const meta = el(
     'dl',
     { class: 'meta' },
-    el('dt', {}, 'Authors'), el('dd', {}, paper.authors.join(', ')),
-    el('dt', {}, 'Venue'), el('dd', {}, `${paper.venue}, ${paper.year}`),
-    el('dt', {}, 'arXiv'), el('dd', {}, el('a', { href: paper.pdfUrl }, `${paper.id}${paper.version}`), ' (pinned version; pages refer to it)'),
-    el('dt', {}, 'Citation key'), el('dd', {}, el('code', {}, paper.bibtexKey)),
+    el('dt', {}, t('authors')), el('dd', {}, paper.authors.join(', ')),
+    el('dt', {}, t('venue')), el('dd', {}, `${paper.venue}, ${paper.year}`),
+    el('dt', {}, 'arXiv'), el('dd', {}, el('a', { href: paper.pdfUrl }, `${paper.id}${paper.version}`), t('pinned')),
+    el('dt', {}, t('citationKey')), el('dd', {}, el('code', {}, paper.bibtexKey)),
   );
-  if (paper.sha256) meta.append(el('dt', {}, 'PDF sha256'), el('dd', {}, el('code', { class: 'hash' }, paper.sha256)));
-  const challenges = el('section', { class: 'links' }, el('h2', {}, `Challenges it informs (${view.challenges.length})`));
-  if (view.challenges.length === 0) challenges.append(el('p', { class: 'empty' }, 'No linked challenges yet.'));
+  if (paper.sha256) meta.append(el('dt', {}, t('pdfHash')), el('dd', {}, el('code', { class: 'hash' }, paper.sha256)));
+  const challenges = el('section', { class: 'links' }, el('h2', {}, t('challengesItInforms', view.challenges.length)));
+  if (view.challenges.length === 0) challenges.append(el('p', { class: 'empty' }, t('noChallenges')));
   for (const challenge of view.challenges) {
     challenges.append(
       el('article', { class: 'link' },
@@ -54,9 +56,9 @@ function renderPaper(view: PaperView): Node[] {
     );
   }
   return [
-    header('Paper', paper.title, `${paper.authorsShort} · ${paper.year}`),
+    header(t('paper'), paper.title, `${paper.authorsShort} · ${paper.year}`),
     meta,
-    el('section', { class: 'summary' }, el('h2', {}, 'Summary'), markdownBlock(view.summaryHtml)),
+    el('section', { class: 'summary' }, el('h2', {}, t('summary')), markdownBlock(view.summaryHtml)),
     challenges,
     sourceButton(view.file),
   ];
@@ -66,17 +68,17 @@ function renderChallenge(view: ChallengeView): Node[] {
   const { challenge } = view;
   const crumbs = el('nav', { class: 'breadcrumb' }, el('span', {}, 'Casper et al. 2023'));
   for (const crumb of view.breadcrumb) crumbs.append(' › ', openLink(`§${crumb.id} ${crumb.title}`, { kind: 'challenge', id: crumb.id }));
-  const parts: Node[] = [crumbs, header('Challenge', `§${challenge.id} ${challenge.title}`)];
+  const parts: Node[] = [crumbs, header(t('challenge'), `§${challenge.id} ${challenge.title}`)];
   if (challenge.problems.length > 0) {
-    parts.push(el('ul', { class: 'problems' }, ...challenge.problems.map((problem) => el('li', {}, el('span', { class: `badge ${problem.kind}` }, problem.kind), ' ', problem.title))));
+    parts.push(el('ul', { class: 'problems' }, ...challenge.problems.map((problem) => el('li', {}, el('span', { class: `badge ${problem.kind}` }, t(problem.kind)), ' ', problem.title))));
   }
   parts.push(el('section', { class: 'description' }, markdownBlock(view.descriptionHtml)));
   if (view.subChallenges.length > 0) {
-    parts.push(el('section', { class: 'subchallenges' }, el('h2', {}, 'Sub-challenges'),
-      el('ul', {}, ...view.subChallenges.map((sub) => el('li', {}, openLink(`§${sub.id} ${sub.title}`, { kind: 'challenge', id: sub.id }), ` — ${sub.paperCount} paper(s)`)))));
+    parts.push(el('section', { class: 'subchallenges' }, el('h2', {}, t('subChallenges')),
+      el('ul', {}, ...view.subChallenges.map((sub) => el('li', {}, openLink(`§${sub.id} ${sub.title}`, { kind: 'challenge', id: sub.id }), t.count('subChallengePapers', sub.paperCount))))));
   }
-  const papers = el('section', { class: 'links' }, el('h2', {}, `Papers that discuss it (${view.papers.length})`));
-  if (view.papers.length === 0 && view.subChallenges.length === 0) papers.append(el('p', { class: 'empty' }, 'No paper is linked to this challenge yet.'));
+  const papers = el('section', { class: 'links' }, el('h2', {}, t('papersThatDiscussIt', view.papers.length)));
+  if (view.papers.length === 0 && view.subChallenges.length === 0) papers.append(el('p', { class: 'empty' }, t('noPapers')));
   for (const paper of view.papers) {
     papers.append(
       el('article', { class: 'link' },
@@ -91,7 +93,7 @@ function renderChallenge(view: ChallengeView): Node[] {
 }
 
 function renderMissing(view: MissingView): Node[] {
-  return [header('Not available', view.target.id), el('p', { class: 'error', role: 'alert' }, view.message)];
+  return [header(t('notAvailable'), view.target.id), el('p', { class: 'error', role: 'alert' }, view.message)];
 }
 
 /** A claim with all its evidence side by side, each quote openable in its PDF. */
@@ -105,20 +107,20 @@ function renderClaim(view: ClaimPanelView): Node[] {
         quoteBlock(evidence, false, evidence.paper.id, '')),
     );
   }
-  if (view.evidence.length === 0) cards.append(el('p', { class: 'empty' }, 'No evidence linked yet.'));
+  if (view.evidence.length === 0) cards.append(el('p', { class: 'empty' }, t('noEvidence')));
   return [
-    header('Claim', view.text, view.documentName),
+    header(t('claim'), view.text, view.documentName),
     el('p', { class: `status verdict-${view.verdict}`, role: 'status' }, el('strong', {}, view.verdictLabel), ` · ${view.summary}`),
     ...(view.gloss ? [el('p', { class: 'gloss' }, el('em', {}, view.gloss))] : []),
     ...(view.rationale ? [el('p', { class: 'rationale' }, view.rationale)] : []),
-    ...(view.note ? [el('p', { class: 'note' }, `Note: ${view.note}`)] : []),
-    el('h2', {}, `Evidence (${view.evidence.length})`),
+    ...(view.note ? [el('p', { class: 'note' }, t('note', view.note))] : []),
+    el('h2', {}, t('evidence', view.evidence.length)),
     cards,
   ];
 }
 
 function sourceButton(file: string): HTMLElement {
-  return el('footer', {}, el('button', { type: 'button', class: 'secondary', 'data-source-file': file }, 'Edit the corpus file'));
+  return el('footer', {}, el('button', { type: 'button', class: 'secondary', 'data-source-file': file }, t('editCorpusFile')));
 }
 
 function render(message: Extract<HostToWebview, { type: 'render' }>): void {

@@ -9,11 +9,13 @@ import { EventBus, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-di
 import type { TextBox } from '../core/pdf/textModel';
 import type { DarkPageMode } from '../protocol/messages';
 import { isHostToViewer, isViewerState, type HostToViewer, type ViewerReveal, type ViewerState, type ViewerToHost, type ViewerZoom } from '../protocol/viewer';
-import { el, vsCodeApi } from './dom';
+import { VIEWER_TEXT } from '../protocol/webviewText';
+import { el, pageTexts, vsCodeApi } from './dom';
 
 const vscode = vsCodeApi<ViewerState, ViewerToHost>();
+const t = pageTexts(VIEWER_TEXT);
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
-const ZOOM_CHOICES: readonly [string, string][] = [['page-width', 'Fit width'], ['page-fit', 'Fit page'], ...ZOOM_STEPS.map((step): [string, string] => [String(step), `${Math.round(step * 100)}%`])];
+const ZOOM_CHOICES: readonly [string, string][] = [['page-width', t('fitWidth')], ['page-fit', t('fitPage')], ...ZOOM_STEPS.map((step): [string, string] => [String(step), `${Math.round(step * 100)}%`])];
 
 const loader = new PdfLoader();
 let viewer: PDFViewer | undefined;
@@ -28,41 +30,41 @@ let lastQuery = '';
 
 // ——— the page's chrome ———
 
-const pageInput = el('input', { type: 'text', id: 'page-input', inputmode: 'numeric', 'aria-label': 'Page number', size: '4' });
+const pageInput = el('input', { type: 'text', id: 'page-input', inputmode: 'numeric', 'aria-label': t('pageNumber'), size: '4' });
 const pageCount = el('span', { id: 'page-count', class: 'muted' }, '');
-const zoomSelect = el('select', { id: 'zoom-select', 'aria-label': 'Zoom' }, ...ZOOM_CHOICES.map(([value, label]) => el('option', { value }, label)));
-const evidenceButton = el('button', { type: 'button', id: 'use-as-evidence', class: 'primary', title: 'Add the selected text as a quote to a paper ↔ challenge link or to a claim' }, 'Use as Evidence…');
-const findInput = el('input', { type: 'search', id: 'find-input', placeholder: 'Find in PDF', 'aria-label': 'Find in PDF' });
+const zoomSelect = el('select', { id: 'zoom-select', 'aria-label': t('zoom') }, ...ZOOM_CHOICES.map(([value, label]) => el('option', { value }, label)));
+const evidenceButton = el('button', { type: 'button', id: 'use-as-evidence', class: 'primary', title: t('useAsEvidenceTitle') }, t('useAsEvidence'));
+const findInput = el('input', { type: 'search', id: 'find-input', placeholder: t('findInPdf'), 'aria-label': t('findInPdf') });
 const findResult = el('span', { id: 'find-result', class: 'muted', role: 'status' }, '');
 const findBar = el(
   'div',
   { class: 'findbar', id: 'findbar', role: 'search', hidden: '' },
   findInput,
-  el('button', { type: 'button', 'data-find': 'previous', title: 'Previous match (Shift+Enter)' }, '↑'),
-  el('button', { type: 'button', 'data-find': 'next', title: 'Next match (Enter)' }, '↓'),
+  el('button', { type: 'button', 'data-find': 'previous', title: t('previousMatch') }, '↑'),
+  el('button', { type: 'button', 'data-find': 'next', title: t('nextMatch') }, '↓'),
   findResult,
-  el('button', { type: 'button', 'data-find': 'close', title: 'Close (Escape)' }, '×'),
+  el('button', { type: 'button', 'data-find': 'close', title: t('closeFind') }, '×'),
 );
 const statusLine = el('div', { id: 'viewer-status', role: 'status', hidden: '' }, '');
-const floatingEvidence = el('button', { type: 'button', id: 'floating-evidence', class: 'primary floating', hidden: '' }, 'Use as Evidence…');
+const floatingEvidence = el('button', { type: 'button', id: 'floating-evidence', class: 'primary floating', hidden: '' }, t('useAsEvidence'));
 const viewerElement = el('div', { id: 'viewer', class: 'pdfViewer' });
 const container = el('div', { id: 'viewer-container', tabindex: '0' }, viewerElement);
 
 function buildChrome(fileName: string): void {
   const toolbar = el(
     'div',
-    { class: 'toolbar', role: 'toolbar', 'aria-label': 'PDF viewer' },
-    el('button', { type: 'button', 'data-nav': 'previous', title: 'Previous page' }, '‹'),
+    { class: 'toolbar', role: 'toolbar', 'aria-label': t('toolbar') },
+    el('button', { type: 'button', 'data-nav': 'previous', title: t('previousPage') }, '‹'),
     pageInput,
     pageCount,
-    el('button', { type: 'button', 'data-nav': 'next', title: 'Next page' }, '›'),
+    el('button', { type: 'button', 'data-nav': 'next', title: t('nextPage') }, '›'),
     el('span', { class: 'separator' }),
-    el('button', { type: 'button', 'data-zoom': 'out', title: 'Zoom out' }, '−'),
+    el('button', { type: 'button', 'data-zoom': 'out', title: t('zoomOut') }, '−'),
     zoomSelect,
-    el('button', { type: 'button', 'data-zoom': 'in', title: 'Zoom in' }, '+'),
+    el('button', { type: 'button', 'data-zoom': 'in', title: t('zoomIn') }, '+'),
     el('span', { class: 'file-name', title: fileName }, fileName),
     el('span', { class: 'spacer' }),
-    el('button', { type: 'button', 'data-find': 'open', class: 'secondary', title: 'Find in PDF (Ctrl+F)' }, 'Find'),
+    el('button', { type: 'button', 'data-find': 'open', class: 'secondary', title: t('findTitle') }, t('find')),
     evidenceButton,
   );
   document.getElementById('root')!.replaceChildren(toolbar, findBar, statusLine, el('div', { id: 'viewer-area' }, container), floatingEvidence);
@@ -120,9 +122,9 @@ async function openDocument(message: Extract<HostToViewer, { type: 'document' }>
     viewer.setDocument(opened.document);
     linkService!.setDocument(opened.document);
     findController!.setDocument(opened.document);
-    pageCount.textContent = `of ${opened.document.numPages}`;
+    pageCount.textContent = t('ofPages', opened.document.numPages);
   } catch (error) {
-    showStatus(`The PDF could not be opened: ${(error as Error).message}`, 'error');
+    showStatus(t('openFailed', (error as Error).message), 'error');
     vscode.postMessage({ type: 'error', message: (error as Error).message });
   }
 }
@@ -218,7 +220,7 @@ function find(type: '' | 'again', previous = false): void {
 }
 
 function showMatches(current: number, total: number): void {
-  findResult.textContent = total === 0 ? (findInput.value ? 'No matches' : '') : `${current} of ${total}`;
+  findResult.textContent = total === 0 ? (findInput.value ? t('noMatches') : '') : t('matchOf', current, total);
   vscode.postMessage({ type: 'searchResult', query: findInput.value, current, total });
 }
 
@@ -245,11 +247,11 @@ findInput.addEventListener('keydown', (event) => {
 function selectedPassage(): { page: number; text: string } | { problem: string } {
   const selection = window.getSelection();
   const text = selection?.toString() ?? '';
-  if (!selection || selection.rangeCount === 0 || !text.trim()) return { problem: 'Select a passage on a page first, then choose "Use as Evidence…".' };
+  if (!selection || selection.rangeCount === 0 || !text.trim()) return { problem: t('selectFirst') };
   const pageOf = (node: Node | null) => (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('.page')?.dataset.pageNumber;
   const start = pageOf(selection.anchorNode);
   const end = pageOf(selection.focusNode);
-  if (!start || start !== end) return { problem: 'Select text within one page: a quote records the one page it is on.' };
+  if (!start || start !== end) return { problem: t('onePage') };
   return { page: Number(start), text };
 }
 
@@ -260,7 +262,7 @@ function useAsEvidence(): void {
     showStatus(passage.problem, 'info');
     return;
   }
-  showStatus(`Adding the passage from page ${passage.page}…`, 'info');
+  showStatus(t('adding', passage.page), 'info');
   vscode.postMessage({ type: 'useAsEvidence', page: passage.page, text: passage.text });
 }
 

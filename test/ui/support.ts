@@ -17,7 +17,7 @@ export interface Server {
 }
 
 export interface Harness {
-  startCodeServer(options: { folder: string; settings?: object }): Promise<Server>;
+  startCodeServer(options: { folder: string; settings?: object; locale?: string }): Promise<Server>;
   launchBrowser(): Promise<Browser>;
   freePort(): Promise<number>;
 }

@@ -100,7 +100,7 @@ describe('what the editor says about a claim', () => {
   });
 
   it('labels verdicts and counts sources and papers for the CodeLens', () => {
-    assert.deepEqual((['supports', 'partially-supports', 'contradicts', 'not-addressed'] as const).map(verdictLabel), ['supports', 'partially supports', 'contradicts', 'not addressed']);
+    assert.deepEqual((['supports', 'partially-supports', 'contradicts', 'not-addressed'] as const).map((verdict) => verdictLabel(verdict)), ['supports', 'partially supports', 'contradicts', 'not addressed']);
     assert.equal(sourcesSummary({ evidence: [] }), 'no evidence yet');
     assert.equal(sourcesSummary({ evidence: [source('a')] }), '1 source');
     assert.equal(sourcesSummary({ evidence: [source('a'), source('a')] }), '2 sources');

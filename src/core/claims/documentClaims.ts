@@ -2,6 +2,7 @@ import { editBudget, evidenceOf, noteOf, positionSelector, quoteSelector, reanch
 import type { FuzzyBudget } from '../pdf/fuzzySearch';
 import type { Corpus } from '../corpus/model';
 import type { Claim, Verdict } from './model';
+import { englishTexts, say, sayCount } from '../l10n/displayText';
 import { VERDICT_STYLE } from './verdictStyle';
 import type { PinnedQuote } from '../common/pinnedQuote';
 
@@ -143,17 +144,31 @@ export function mergeClaims(...parts: DocumentClaims[]): DocumentClaims {
   };
 }
 
-export function verdictLabel(verdict: Verdict): string {
-  return VERDICT_STYLE[verdict].label;
+/** The words the editor shows about a claim: its verdict and how much evidence it has (English defaults). */
+export const CLAIM_TEXT = englishTexts<Verdict | 'noEvidence' | 'sources' | 'papers'>({
+  supports: VERDICT_STYLE.supports.label,
+  'partially-supports': VERDICT_STYLE['partially-supports'].label,
+  contradicts: VERDICT_STYLE.contradicts.label,
+  'not-addressed': VERDICT_STYLE['not-addressed'].label,
+  noEvidence: 'no evidence yet',
+  sources: '{0} source|{0} sources',
+  papers: '{0} paper|{0} papers',
+});
+export type ClaimTexts = typeof CLAIM_TEXT;
+
+export function verdictLabel(verdict: Verdict, texts: ClaimTexts = CLAIM_TEXT): string {
+  return say(texts, verdict);
 }
 
 /** "3 sources (2 papers)", or "no evidence yet". */
-export function sourcesSummary(claim: Pick<DocumentClaim, 'evidence'>): string {
+export function sourcesSummary(claim: Pick<DocumentClaim, 'evidence'>, texts: ClaimTexts = CLAIM_TEXT): string {
   const papers = new Set(claim.evidence.map((evidence) => evidence.paper)).size;
-  return claim.evidence.length === 0 ? 'no evidence yet' : `${claim.evidence.length} source${claim.evidence.length === 1 ? '' : 's'}${papers > 1 ? ` (${papers} papers)` : ''}`;
+  if (claim.evidence.length === 0) return say(texts, 'noEvidence');
+  const sources = sayCount(texts, 'sources', claim.evidence.length);
+  return papers > 1 ? `${sources} (${sayCount(texts, 'papers', papers)})` : sources;
 }
 
 /** The CodeLens text, e.g. "3 sources · partially supports". */
-export function claimSummary(claim: Pick<DocumentClaim, 'verdict' | 'evidence'>): string {
-  return `${sourcesSummary(claim)} · ${verdictLabel(claim.verdict)}`;
+export function claimSummary(claim: Pick<DocumentClaim, 'verdict' | 'evidence'>, texts: ClaimTexts = CLAIM_TEXT): string {
+  return `${sourcesSummary(claim, texts)} · ${verdictLabel(claim.verdict, texts)}`;
 }

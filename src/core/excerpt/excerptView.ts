@@ -1,5 +1,5 @@
 import type { Paper, QuoteSource } from '../corpus/model';
-import { excerptStatusText } from './statusText';
+import { EXCERPT_STATUS_TEXT, excerptStatusText, type ExcerptStatusTexts } from './statusText';
 import type { QuoteAnchor } from '../pdf/anchor';
 import { normalizeText } from '../pdf/normalize';
 import type { TextBox } from '../pdf/textModel';
@@ -74,7 +74,8 @@ export function splitParagraph(paragraph: string, quote: string): ParagraphParts
   return { before: paragraph.slice(0, start), match: paragraph.slice(start, start + needle.length), after: paragraph.slice(start + needle.length) };
 }
 
-export function excerptFound(target: ExcerptTarget, paper: Paper, anchor: QuoteAnchor, pageCount: number, pdfName: string, pdfSha256: string): ExcerptFound {
+/** `texts`: the status line's words in the person's language (English by default). */
+export function excerptFound(target: ExcerptTarget, paper: Paper, anchor: QuoteAnchor, pageCount: number, pdfName: string, pdfSha256: string, texts: ExcerptStatusTexts = EXCERPT_STATUS_TEXT): ExcerptFound {
   const view: Omit<ExcerptFound, 'statusText'> = {
     kind: 'excerpt',
     target,
@@ -91,5 +92,5 @@ export function excerptFound(target: ExcerptTarget, paper: Paper, anchor: QuoteA
     pdfName,
     otherVersion: paper.sha256 !== undefined && paper.sha256 !== pdfSha256,
   };
-  return { ...view, statusText: excerptStatusText(view) };
+  return { ...view, statusText: excerptStatusText(view, texts) };
 }

@@ -8,6 +8,8 @@ import { VERDICTS } from '../claims/model';
 import { revealInvisible } from '../report/escape';
 import type { EvidenceMap } from './model';
 import { VERDICT_PRINT_COLOURS } from '../claims/verdictStyle';
+import { say, sayCount } from '../l10n/displayText';
+import { MAP_TEXT, type MapTexts } from './mapText';
 
 export interface MapPalette {
   readonly background: string;
@@ -63,9 +65,16 @@ export interface SvgOptions {
   readonly width?: number;
   readonly height?: number;
   readonly title?: string;
+  /** The legend's and totals' words (English by default). */
+  readonly texts?: MapTexts;
 }
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** A text's width in ems, estimated (no text metrics without a browser): Cyrillic and other letters run wider than Latin. */
+function textEms(content: string): number {
+  return [...content].reduce((width, char) => width + (char.charCodeAt(0) < 0x250 ? 0.56 : 0.64), 0);
+}
 
 export function renderMapSvg(map: EvidenceMap, palette: MapPalette, options: SvgOptions = {}): string {
   const width = options.width ?? 1920;
@@ -87,12 +96,15 @@ export function renderMapSvg(map: EvidenceMap, palette: MapPalette, options: Svg
   const fontSize = Math.max(9, Math.min(26, Math.round(rowHeight * 0.42)));
   const cellFont = Math.max(8, Math.min(fontSize, Math.round(cellWidth * 0.45)));
   const maxLabel = Math.max(12, Math.floor((labelWidth - fontSize * 2) / (fontSize * 0.58)));
+  const texts = options.texts ?? MAP_TEXT;
+  const title = options.title ?? say(texts, 'title');
   const out: string[] = [];
   const text = (x: number, y: number, content: string, attributes = '') => out.push(`<text x="${round(x)}" y="${round(y)}"${attributes}>${xml(content)}</text>`);
 
   out.push(`<rect width="${width}" height="${height}" fill="${palette.background}"/>`);
-  text(margin, margin + titleSize, options.title ?? 'Evidence map', ` font-size="${titleSize}" font-weight="600" fill="${palette.foreground}"`);
-  text(width - margin, margin + titleSize, `${map.totalQuotes} quotes · ${columns} papers · ${rows} challenges${map.claims > 0 ? ` · ${map.claims} claims` : ''}`, ` font-size="${Math.round(titleSize * 0.55)}" text-anchor="end" fill="${palette.muted}"`);
+  text(margin, margin + titleSize, title, ` font-size="${titleSize}" font-weight="600" fill="${palette.foreground}"`);
+  const totals = [sayCount(texts, 'quotes', map.totalQuotes), sayCount(texts, 'papers', columns), sayCount(texts, 'challenges', rows), ...(map.claims > 0 ? [sayCount(texts, 'claims', map.claims)] : [])];
+  text(width - margin, margin + titleSize, totals.join(' · '), ` font-size="${Math.round(titleSize * 0.55)}" text-anchor="end" fill="${palette.muted}"`);
 
   // Column headers: paper labels, slanted so long names fit above narrow columns.
   map.columns.forEach((column, index) => {
@@ -111,7 +123,7 @@ export function renderMapSvg(map: EvidenceMap, palette: MapPalette, options: Svg
     const label = `${row.hasChildren ? (row.collapsed ? '▸ ' : '▾ ') : ''}§${row.id} ${row.title}`;
     text(margin + indent, baseline, clip(label, maxLabel - Math.round(indent / (fontSize * 0.52))), ` font-size="${fontSize}"${row.depth === 0 ? ' font-weight="600"' : ''} fill="${row.total === 0 ? palette.muted : palette.foreground}"`);
     row.verdicts.forEach((verdict, index) => {
-      out.push(`<circle cx="${round(margin + labelWidth + 6 + index * (fontSize * 0.55))}" cy="${round(y + rowHeight / 2)}" r="${round(fontSize * 0.25)}" fill="${palette.verdicts[verdict]}"><title>${xml(verdict)}</title></circle>`);
+      out.push(`<circle cx="${round(margin + labelWidth + 6 + index * (fontSize * 0.55))}" cy="${round(y + rowHeight / 2)}" r="${round(fontSize * 0.25)}" fill="${palette.verdicts[verdict]}"><title>${xml(say(texts, verdict))}</title></circle>`);
     });
     const subtotal = row.hasChildren && !row.collapsed;
     row.cells.forEach((count, column) => {
@@ -132,18 +144,21 @@ export function renderMapSvg(map: EvidenceMap, palette: MapPalette, options: Svg
     text(gridLeft + columns * cellWidth + totalWidth / 2, baseline, String(row.total), ` font-size="${fontSize}" text-anchor="middle" fill="${row.total === 0 ? palette.muted : palette.foreground}"`);
   });
   const totalsY = gridTop + rows * rowHeight;
-  text(margin, totalsY + rowHeight / 2 + fontSize * 0.35, 'Σ quotes', ` font-size="${fontSize}" font-weight="600" fill="${palette.foreground}"`);
+  text(margin, totalsY + rowHeight / 2 + fontSize * 0.35, say(texts, 'quotesTotal'), ` font-size="${fontSize}" font-weight="600" fill="${palette.foreground}"`);
   map.columns.forEach((column, index) => {
     if (cellWidth >= 14) text(gridLeft + index * cellWidth + cellWidth / 2, totalsY + rowHeight / 2 + cellFont * 0.35, String(column.total), ` font-size="${cellFont}" text-anchor="middle" fill="${column.total === 0 ? palette.muted : palette.foreground}"`);
   });
   text(gridLeft + columns * cellWidth + totalWidth / 2, totalsY + rowHeight / 2 + fontSize * 0.35, String(map.totalQuotes), ` font-size="${fontSize}" text-anchor="middle" font-weight="600" fill="${palette.foreground}"`);
 
-  // Legend: what the shade and the dots mean.
+  // Legend: what the shade and the dots mean, on one line: smaller type when its words are long (Russian).
   const legendY = height - margin - legendHeight / 3;
-  const legendFont = Math.round(legendHeight * 0.33);
+  const shadeLabel = say(texts, 'legendShade');
+  const claimLabel = say(texts, 'legendClaims');
+  const verdictLabels = VERDICTS.map((verdict) => say(texts, verdict));
+  const legendEms = textEms(shadeLabel) + 1 + 3 * 4.2 + 1.5 + textEms(claimLabel) + 1.4 + verdictLabels.reduce((sum, label) => sum + textEms(label) + 2.2, 0);
+  const legendFont = Math.min(Math.round(legendHeight * 0.33), Math.floor(((width - 2 * margin) / legendEms) * 10) / 10);
   let x = margin;
-  const advance = (content: string) => legendFont * 0.56 * content.length + legendFont;
-  const shadeLabel = 'Quotes linking a paper to a challenge:';
+  const advance = (content: string) => legendFont * textEms(content) + legendFont;
   text(x, legendY, shadeLabel, ` font-size="${legendFont}" fill="${palette.muted}"`);
   x += advance(shadeLabel);
   for (const step of [1, 0.5, 0.25]) {
@@ -153,16 +168,16 @@ export function renderMapSvg(map: EvidenceMap, palette: MapPalette, options: Svg
     x += legendFont * 4.2;
   }
   x += legendFont * 1.5;
-  const claimLabel = 'Claims of the talk:';
   text(x, legendY, claimLabel, ` font-size="${legendFont}" fill="${palette.muted}"`);
   x += advance(claimLabel) + legendFont * 0.4;
-  for (const verdict of VERDICTS) {
+  VERDICTS.forEach((verdict, index) => {
     out.push(`<circle cx="${round(x)}" cy="${round(legendY - legendFont * 0.35)}" r="${round(legendFont * 0.4)}" fill="${palette.verdicts[verdict]}"/>`);
-    text(x + legendFont * 0.8, legendY, verdict.replace('-', ' '), ` font-size="${legendFont}" fill="${palette.muted}"`);
-    x += advance(verdict) + legendFont * 1.2;
-  }
+    const label = verdictLabels[index]!;
+    text(x + legendFont * 0.8, legendY, label, ` font-size="${legendFont}" fill="${palette.muted}"`);
+    x += advance(label) + legendFont * 1.2;
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" role="img" aria-label="${xml(options.title ?? 'Evidence map')}">
+<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" role="img" aria-label="${xml(title)}">
 ${out.join('\n')}
 </svg>
 `;

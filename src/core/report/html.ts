@@ -9,6 +9,8 @@ import type { BibliographyEntry } from './bibliography';
 import { contentSecurityPolicy, htmlPage } from '../render/htmlPage';
 import { escapeHtml as esc, safeHttpUrl } from './escape';
 import type { Report, ReportClaim, ReportQuote } from './model';
+import { say, sayCount } from '../l10n/displayText';
+import type { ReportTexts } from './reportText';
 
 const STYLE = `
 :root { color-scheme: light; ${VERDICTS.map((verdict) => `--${verdict}: ${VERDICT_PRINT_COLOURS[verdict]};`).join(' ')} }
@@ -55,68 +57,71 @@ ol.bibliography li { margin: 0.3rem 0; padding-left: 0.2rem; }
 /** Nothing may load or run: the file is opened from disk or mailed around. */
 const POLICY = contentSecurityPolicy(["default-src 'none'", "style-src 'unsafe-inline'", 'img-src data:', "form-action 'none'", "base-uri 'none'"]);
 
-function quoteHtml(quote: ReportQuote): string {
+function quoteHtml(quote: ReportQuote, texts: ReportTexts): string {
   const url = quote.url ? safeHttpUrl(quote.url) : undefined;
-  const where = `${esc(quote.paperLabel)}, arXiv ${esc(quote.paper)}${esc(quote.version)}, p.&nbsp;${quote.page}`;
+  const where = `${esc(quote.paperLabel)}, arXiv ${esc(quote.paper)}${esc(quote.version)}, ${esc(say(texts, 'page', quote.page)).replace(' ', '&nbsp;')}`;
   const link = url ? `<a href="${url}" rel="noreferrer noopener">${where}</a>` : where;
   const flags = [
-    quote.verified ? '' : ' <span class="badge unverified" title="Copied from a transcription; unverified until checked against the PDF">unverified</span>',
-    quote.pinned ? '' : ' <span class="badge unverified" title="Not the version the corpus pins: the page may differ">other version</span>',
+    quote.verified ? '' : ` <span class="badge unverified" title="${esc(say(texts, 'unverifiedTitle'))}">${esc(say(texts, 'unverified'))}</span>`,
+    quote.pinned ? '' : ` <span class="badge unverified" title="${esc(say(texts, 'otherVersionTitle'))}">${esc(say(texts, 'otherVersion'))}</span>`,
   ].join('');
   const title = quote.paperTitle ? ` <span class="paper-title">(${esc(quote.paperTitle)})</span>` : '';
   return `<blockquote><p>“${esc(quote.quote)}”</p><div class="source">${link}${title}${flags}</div></blockquote>`;
 }
 
-function claimHtml(claim: ReportClaim): string {
+function claimHtml(claim: ReportClaim, texts: ReportTexts): string {
+  const where = [say(texts, 'line', claim.line), ...(claim.origin === 'annotation' ? [say(texts, 'yourAnnotation')] : []), sayCount(texts, 'quoteCount', claim.quotes.length)].join(' · ');
   const parts = [
     `<article class="claim verdict-${claim.verdict}" id="claim-${esc(claim.key.replace(/[^A-Za-z0-9_-]/g, '-'))}">`,
     `<p class="claim-text" dir="auto">${esc(claim.text)}</p>`,
-    `<p><span class="badge verdict-${claim.verdict}">${esc(claim.verdictLabel)}</span> <span class="where">line ${claim.line}${claim.origin === 'annotation' ? ' · your annotation' : ''} · ${claim.quotes.length} quote${claim.quotes.length === 1 ? '' : 's'}</span></p>`,
+    `<p><span class="badge verdict-${claim.verdict}">${esc(claim.verdictLabel)}</span> <span class="where">${esc(where)}</span></p>`,
   ];
   if (claim.gloss) parts.push(`<p class="gloss">${esc(claim.gloss)}</p>`);
-  if (claim.rationale) parts.push(`<p class="rationale"><strong>Why:</strong> ${esc(claim.rationale)}</p>`);
-  if (claim.note) parts.push(`<p class="note"><strong>Note:</strong> ${esc(claim.note)}</p>`);
-  if (claim.quotes.length === 0) parts.push('<p class="empty">No evidence quoted.</p>');
-  parts.push(...claim.quotes.map(quoteHtml), '</article>');
+  if (claim.rationale) parts.push(`<p class="rationale"><strong>${esc(say(texts, 'why'))}</strong> ${esc(claim.rationale)}</p>`);
+  if (claim.note) parts.push(`<p class="note"><strong>${esc(say(texts, 'note'))}</strong> ${esc(claim.note)}</p>`);
+  if (claim.quotes.length === 0) parts.push(`<p class="empty">${esc(say(texts, 'noEvidence'))}</p>`);
+  parts.push(...claim.quotes.map((quote) => quoteHtml(quote, texts)), '</article>');
   return parts.join('\n');
 }
 
 function summaryHtml(report: Report): string {
-  const { summary } = report;
-  const rows = VERDICTS.map((verdict) => `<tr><th scope="row"><span class="badge verdict-${verdict}">${verdict.replace('-', ' ')}</span></th><td class="count" data-verdict="${verdict}">${summary.byVerdict[verdict]}</td></tr>`);
-  return `<table class="summary" aria-label="Summary">
+  const { summary, texts } = report;
+  const t = (key: keyof ReportTexts['messages']) => esc(say(texts, key));
+  const rows = VERDICTS.map((verdict) => `<tr><th scope="row"><span class="badge verdict-${verdict}">${t(verdict)}</span></th><td class="count" data-verdict="${verdict}">${summary.byVerdict[verdict]}</td></tr>`);
+  return `<table class="summary" aria-label="${t('summary')}">
 <tbody>
-<tr><th scope="row">Claims</th><td class="count" data-summary="claims">${summary.claims}</td></tr>
+<tr><th scope="row">${t('claims')}</th><td class="count" data-summary="claims">${summary.claims}</td></tr>
 ${rows.join('\n')}
-<tr><th scope="row">Quotes</th><td class="count" data-summary="quotes">${summary.quotes}</td></tr>
-<tr><th scope="row">Papers cited</th><td class="count" data-summary="papers">${summary.papersCited}</td></tr>
-<tr><th scope="row">Unverified quotes</th><td class="count" data-summary="unverified">${summary.unverifiedQuotes}</td></tr>
-${summary.orphans > 0 ? `<tr><th scope="row">Orphaned annotations</th><td class="count" data-summary="orphans">${summary.orphans}</td></tr>` : ''}
+<tr><th scope="row">${t('quotes')}</th><td class="count" data-summary="quotes">${summary.quotes}</td></tr>
+<tr><th scope="row">${t('papersCited')}</th><td class="count" data-summary="papers">${summary.papersCited}</td></tr>
+<tr><th scope="row">${t('unverifiedQuotes')}</th><td class="count" data-summary="unverified">${summary.unverifiedQuotes}</td></tr>
+${summary.orphans > 0 ? `<tr><th scope="row">${t('orphaned')}</th><td class="count" data-summary="orphans">${summary.orphans}</td></tr>` : ''}
 </tbody>
 </table>`;
 }
 
 export function renderReportHtml(report: Report, bibliography: readonly BibliographyEntry[], styleName = 'APA'): string {
+  const { texts } = report;
   const body: string[] = [
     `<h1>${esc(report.title)}</h1>`,
-    `<p class="meta">${esc(report.documentName)} · ${esc(report.date)} · made by Literature Companion</p>`,
-    '<h2 id="summary">Summary</h2>',
+    `<p class="meta">${esc(say(texts, 'madeBy', report.documentName, report.date))}</p>`,
+    `<h2 id="summary">${esc(say(texts, 'summary'))}</h2>`,
     summaryHtml(report),
-    '<p class="where">Unverified: copied from a transcription and not yet checked against the PDF. Links open the cited page of the pinned arXiv version.</p>',
+    `<p class="where">${esc(say(texts, 'unverifiedHelp'))}</p>`,
   ];
   const topLevel = Math.min(...report.sections.map((section) => section.level));
   for (const section of report.sections) {
     const tag = section.level <= topLevel ? 'h2' : 'h3';
-    body.push(`<section class="slide">`, `<${tag} dir="auto">${section.heading === undefined ? 'Before the first heading' : esc(section.heading)}</${tag}>`);
-    body.push(...section.claims.map(claimHtml), '</section>');
+    body.push(`<section class="slide">`, `<${tag} dir="auto">${section.heading === undefined ? esc(say(texts, 'beforeFirstHeading')) : esc(section.heading)}</${tag}>`);
+    body.push(...section.claims.map((claim) => claimHtml(claim, texts)), '</section>');
   }
-  if (report.sections.length === 0) body.push('<p class="empty">This document has no claims yet.</p>');
+  if (report.sections.length === 0) body.push(`<p class="empty">${esc(say(texts, 'noClaims'))}</p>`);
   if (report.orphans.length > 0) {
-    body.push('<h2>Orphaned annotations</h2>', '<p class="where">These annotations no longer match the document’s text; re-attach or delete them in the editor.</p>', '<ul>');
-    body.push(...report.orphans.map((orphan) => `<li dir="auto">${esc(orphan.text)} — ${esc(orphan.verdict)}</li>`), '</ul>');
+    body.push(`<h2>${esc(say(texts, 'orphaned'))}</h2>`, `<p class="where">${esc(say(texts, 'orphanedHelp'))}</p>`, '<ul>');
+    body.push(...report.orphans.map((orphan) => `<li dir="auto">${esc(orphan.text)} — ${esc(say(texts, orphan.verdict))}</li>`), '</ul>');
   }
-  body.push(`<h2 id="bibliography">Bibliography</h2>`, `<p class="where">${esc(styleName)} style, formatted by citeproc-js.</p>`);
+  body.push(`<h2 id="bibliography">${esc(say(texts, 'bibliography'))}</h2>`, `<p class="where">${esc(say(texts, 'styleNote', styleName))}</p>`);
   body.push('<ol class="bibliography">', ...bibliography.map((entry) => `<li data-paper="${esc(entry.paper)}">${esc(entry.text)}</li>`), '</ol>');
-  if (report.unknownPapers.length > 0) body.push(`<p class="empty">Cited but not in the corpus: ${report.unknownPapers.map(esc).join(', ')}</p>`);
-  return htmlPage({ language: 'en', policy: POLICY, head: [`<title>${esc(report.title)}</title>`, `<style>${STYLE}</style>`], body: body.join('\n') });
+  if (report.unknownPapers.length > 0) body.push(`<p class="empty">${esc(say(texts, 'notInCorpus', report.unknownPapers.join(', ')))}</p>`);
+  return htmlPage({ language: texts.locale, policy: POLICY, head: [`<title>${esc(report.title)}</title>`, `<style>${STYLE}</style>`], body: body.join('\n') });
 }

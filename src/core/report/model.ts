@@ -5,7 +5,8 @@
  * Markdown writers only format it.
  */
 import type { DocumentClaim, OrphanClaim } from '../claims/documentClaims';
-import { verdictLabel } from '../claims/documentClaims';
+import { say } from '../l10n/displayText';
+import { REPORT_TEXT, type ReportTexts } from './reportText';
 import { VERDICTS, type Verdict } from '../claims/model';
 import type { Corpus, Paper } from '../corpus/model';
 import { shortAuthors } from '../panels/panelModels';
@@ -58,6 +59,8 @@ export interface ReportSummary {
 }
 
 export interface Report {
+  /** The report's own words, in the language it is written in. */
+  readonly texts: ReportTexts;
   readonly title: string;
   readonly documentName: string;
   /** ISO date (YYYY-MM-DD) the report was made. */
@@ -127,9 +130,11 @@ export interface ReportInput {
   readonly claims: readonly DocumentClaim[];
   readonly orphans?: readonly OrphanClaim[];
   readonly date?: Date;
+  /** The report's words (English by default). */
+  readonly texts?: ReportTexts;
 }
 
-export function buildReport({ corpus, documentName, text, claims, orphans = [], date = new Date() }: ReportInput): Report {
+export function buildReport({ corpus, documentName, text, claims, orphans = [], date = new Date(), texts = REPORT_TEXT }: ReportInput): Report {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const headings = documentHeadings(text);
@@ -164,7 +169,7 @@ export function buildReport({ corpus, documentName, text, claims, orphans = [], 
       text: claim.text,
       gloss: claim.gloss,
       verdict: claim.verdict,
-      verdictLabel: verdictLabel(claim.verdict),
+      verdictLabel: say(texts, claim.verdict),
       rationale: claim.rationale,
       note: claim.note,
       quotes,
@@ -174,7 +179,8 @@ export function buildReport({ corpus, documentName, text, claims, orphans = [], 
   for (const claim of ordered) byVerdict[claim.verdict]++;
   const allQuotes = sections.flatMap((section) => section.claims.flatMap((claim) => claim.quotes));
   return {
-    title: `Evidence report: ${documentName}`,
+    texts,
+    title: say(texts, 'title', documentName),
     documentName,
     date: date.toISOString().slice(0, 10),
     summary: {

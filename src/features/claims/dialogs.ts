@@ -2,11 +2,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { VERDICTS, type Verdict } from '../../core/claims/model';
 import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
-import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
+import { CLAIM_TEXT, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import type { PinnedQuote } from '../../core/common/pinnedQuote';
 import { describeMatches } from '../../core/search/explain';
 import type { SearchHit } from '../../core/search';
 import type { CorpusService } from '../../services/corpusService';
+import { localized } from '../../services/localizedTexts';
 import type { EvidenceSuggestions } from './suggestions';
 
 /** The three pickers of the claim commands: which claim, which passages, which verdict. */
@@ -14,7 +15,7 @@ import type { EvidenceSuggestions } from './suggestions';
 export async function pickClaim(claims: readonly DocumentClaim[], document: vscode.TextDocument): Promise<DocumentClaim | undefined> {
   const items = claims.map((claim) => ({
     label: claim.text.length > 90 ? `${claim.text.slice(0, 89)}…` : claim.text,
-    description: `${claim.origin === 'annotation' ? vscode.l10n.t('your claim') : vscode.l10n.t('talk claim')} · ${sourcesSummary(claim)} · ${verdictLabel(claim.verdict)}`,
+    description: `${claim.origin === 'annotation' ? vscode.l10n.t('your claim') : vscode.l10n.t('talk claim')} · ${sourcesSummary(claim, localized(CLAIM_TEXT))} · ${verdictLabel(claim.verdict, localized(CLAIM_TEXT))}`,
     detail: claim.origin === 'bundled' ? vscode.l10n.t('The quote is stored as your own annotation on this sentence') : undefined,
     claim,
   }));
@@ -59,7 +60,7 @@ export async function pickEvidence(selection: string, suggestions: () => Promise
 
 export async function pickVerdict(current?: Verdict): Promise<Verdict | undefined> {
   const picked = await vscode.window.showQuickPick(
-    VERDICTS.map((verdict) => ({ label: `$(${VERDICT_STYLE[verdict].codicon}) ${verdictLabel(verdict)}`, verdict, picked: verdict === current })),
+    VERDICTS.map((verdict) => ({ label: `$(${VERDICT_STYLE[verdict].codicon}) ${verdictLabel(verdict, localized(CLAIM_TEXT))}`, verdict, picked: verdict === current })),
     { title: vscode.l10n.t('What does the evidence say about the claim?') },
   );
   return picked?.verdict;

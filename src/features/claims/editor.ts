@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus/model';
 // Untrusted text (claims, quotes, notes) must not turn into Markdown links or formatting in a hover.
 import { escapeMarkdown, surnameOf } from '../../core/render/untrustedText';
-import { claimSummary, needsAttention, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
+import { CLAIM_TEXT, claimSummary, needsAttention, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { VERDICTS, type Verdict } from '../../core/claims/model';
 import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
 import type { CorpusService } from '../../services/corpusService';
+import { localized } from '../../services/localizedTexts';
 import { CLAIM_SELECTOR } from './documents';
 import { findEvidenceActions } from './findEvidence';
 import type { ClaimsService } from './service';
@@ -35,7 +36,7 @@ export function claimHover(claim: DocumentClaim, corpus: Corpus): vscode.Markdow
   const hover = new vscode.MarkdownString();
   // Only our own navigation commands may run from a hover link.
   hover.isTrusted = { enabledCommands: ['literatureCompanion.openExcerpt', 'literatureCompanion.openPaper', 'literatureCompanion.openClaim'] };
-  hover.appendMarkdown(`**${escapeMarkdown(verdictLabel(claim.verdict))}** · ${escapeMarkdown(sourcesSummary(claim))}\n\n`);
+  hover.appendMarkdown(`**${escapeMarkdown(verdictLabel(claim.verdict, localized(CLAIM_TEXT)))}** · ${escapeMarkdown(sourcesSummary(claim, localized(CLAIM_TEXT)))}\n\n`);
   if (claim.gloss) hover.appendMarkdown(`*${escapeMarkdown(claim.gloss)}*\n\n`);
   if (claim.rationale) hover.appendMarkdown(`${escapeMarkdown(claim.rationale)}\n\n`);
   if (claim.note) hover.appendMarkdown(`${vscode.l10n.t('Note')}: ${escapeMarkdown(claim.note)}\n\n`);
@@ -101,8 +102,8 @@ export function startClaimEditor(context: vscode.ExtensionContext, claims: Claim
       const problem = needsAttention(claim);
       if (!problem) continue;
       const message = problem === 'contradicted'
-        ? vscode.l10n.t('The evidence contradicts this claim: {0}', claim.rationale ?? claim.note ?? claimSummary(claim))
-        : vscode.l10n.t('This claim has no supporting evidence: {0}', claim.rationale ?? claim.note ?? claimSummary(claim));
+        ? vscode.l10n.t('The evidence contradicts this claim: {0}', claim.rationale ?? claim.note ?? claimSummary(claim, localized(CLAIM_TEXT)))
+        : vscode.l10n.t('This claim has no supporting evidence: {0}', claim.rationale ?? claim.note ?? claimSummary(claim, localized(CLAIM_TEXT)));
       const diagnostic = new vscode.Diagnostic(rangeOf(document, claim), message, severity);
       diagnostic.source = 'Literature Companion';
       diagnostic.code = problem;
@@ -157,7 +158,7 @@ export function startClaimEditor(context: vscode.ExtensionContext, claims: Claim
       async provideCodeLenses(document) {
         const { claims: located } = await claims.claimsOf(document);
         return located.map((claim) => new vscode.CodeLens(rangeOf(document, claim), {
-          title: claimSummary(claim),
+          title: claimSummary(claim, localized(CLAIM_TEXT)),
           tooltip: vscode.l10n.t('Open the claim with all its evidence'),
           command: 'literatureCompanion.openClaim',
           arguments: [{ document: document.uri.toString(), key: claim.key }],

@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { once } from '../../core/common/once';
+import { CLAIM_TEXT } from '../../core/claims/documentClaims';
 import { buildClaimPanelView } from '../../core/panels/claimPanel';
 import type { PanelTarget } from '../../core/panels/panelModels';
 import type { CorpusService } from '../../services/corpusService';
+import { localized } from '../../services/localizedTexts';
 import type { PanelManager } from '../../services/companionPanels';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { claimRefOf, findClaim, type ClaimRef } from './claimRef';
@@ -51,7 +53,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     if (target.kind !== 'claim') return undefined;
     const found = await findClaim(service, { document: target.document, key: target.id }).catch(() => undefined);
     if (!found) return undefined;
-    return buildClaimPanelView(found.claim, await corpus.get(), target, path.basename(found.document.uri.fsPath));
+    return buildClaimPanelView(found.claim, await corpus.get(), target, path.basename(found.document.uri.fsPath), localized(CLAIM_TEXT));
   });
 
   const refreshAll = () => {

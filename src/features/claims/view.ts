@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { claimSummary, verdictLabel, type DocumentClaim, type OrphanClaim } from '../../core/claims/documentClaims';
+import { CLAIM_TEXT, claimSummary, verdictLabel, type DocumentClaim, type OrphanClaim } from '../../core/claims/documentClaims';
+import { localized } from '../../services/localizedTexts';
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { CLAIM_SELECTOR } from './documents';
 import { displayLine, neutraliseBidi } from '../../core/render/untrustedText';
@@ -53,7 +54,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
 
   getTreeItem(node: ClaimsNode): vscode.TreeItem {
     if (node.kind === 'group') {
-      const label = node.verdict === 'orphans' ? vscode.l10n.t('Orphaned (no longer in the document)') : verdictLabel(node.verdict);
+      const label = node.verdict === 'orphans' ? vscode.l10n.t('Orphaned (no longer in the document)') : verdictLabel(node.verdict, localized(CLAIM_TEXT));
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.verdict}`;
       item.description = String(node.count);
@@ -64,7 +65,7 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
     if (node.kind === 'orphan') {
       const item = new vscode.TreeItem(displayLine(node.orphan.text, LABEL_LENGTH), vscode.TreeItemCollapsibleState.None);
       item.id = node.orphan.key;
-      item.description = node.orphan.origin === 'bundled' ? vscode.l10n.t('bundled claim, edited away') : verdictLabel(node.orphan.verdict);
+      item.description = node.orphan.origin === 'bundled' ? vscode.l10n.t('bundled claim, edited away') : verdictLabel(node.orphan.verdict, localized(CLAIM_TEXT));
       item.tooltip = vscode.l10n.t('This annotation no longer matches the text. Select the sentence it belongs to and use "Re-attach to Selection", or delete it.');
       item.iconPath = new vscode.ThemeIcon('debug-disconnect');
       item.contextValue = node.orphan.origin === 'annotation' ? 'claim.orphan' : 'claim.orphanBundled';
@@ -73,7 +74,8 @@ export class ClaimsTreeProvider implements vscode.TreeDataProvider<ClaimsNode> {
     const { claim } = node;
     const item = new vscode.TreeItem(displayLine(claim.text, LABEL_LENGTH), vscode.TreeItemCollapsibleState.None);
     item.id = claim.key;
-    item.description = claim.conflicted ? vscode.l10n.t('conflicted · {0}', claimSummary(claim)) : claimSummary(claim);
+    const summary = claimSummary(claim, localized(CLAIM_TEXT));
+    item.description = claim.conflicted ? vscode.l10n.t('conflicted · {0}', summary) : summary;
     // Plain text, like the corpus trees: a claim or note is never parsed as Markdown or HTML.
     const conflictNote = claim.conflicted ? vscode.l10n.t('Edited on two branches; both versions were kept when they were merged. Keep one: remove the other.') : undefined;
     item.tooltip = [conflictNote, claim.text, claim.gloss, claim.rationale ?? claim.note].filter(Boolean).map((text) => neutraliseBidi(text!)).join('\n\n');

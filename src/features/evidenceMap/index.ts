@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotations';
 import type { Claim } from '../../core/claims';
 import { buildEvidenceMap, cellQuotes, mapClaimsFrom, type EvidenceMap, type MapClaim, type MapFilters } from '../../core/map/evidenceMap';
+import { MAP_TEXT } from '../../core/map/mapText';
 import { PRINT_PALETTE, renderMapSvg, sanitizePalette, type MapPalette } from '../../core/map/svg';
 import { isMapFilters, isMapInbound, MAP_VIEW_TYPE, type HostToMap, type MapExportFormat, type MapState, type MapToHost } from '../../protocol/map';
 import type { PanelManager } from '../../services/companionPanels';
 import type { CorpusService } from '../../services/corpusService';
+import { localized } from '../../services/localizedTexts';
+import { MAP_WEBVIEW_TEXT } from '../../protocol/webviewText';
 import { webviewPage } from '../../services/webviewPage';
 
 /** Where the talk's claims come from; extension.ts hands in the claims service's. */
@@ -109,6 +112,7 @@ export class EvidenceMapPanel implements vscode.Disposable {
       // The PNG export draws the SVG (a data: URL) on a canvas inside the webview.
       extraPolicy: (webview) => [`img-src ${webview.cspSource} data:`],
       loadingText: vscode.l10n.t('Loading the evidence map…'),
+      texts: MAP_WEBVIEW_TEXT,
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void (isMapInbound(message) && this.receive(message))),
@@ -212,7 +216,7 @@ export class EvidenceMapPanel implements vscode.Disposable {
   /** The current map as a slide-sized SVG, in the given (sanitised) theme colours or the print colours. */
   svg(palette?: Partial<MapPalette>): string {
     if (!this.map) throw new Error('the map has not been drawn yet');
-    return renderMapSvg(this.map, palette ? sanitizePalette(palette) : PRINT_PALETTE, { ...EXPORT_SIZE, title: this.title() });
+    return renderMapSvg(this.map, palette ? sanitizePalette(palette) : PRINT_PALETTE, { ...EXPORT_SIZE, title: this.title(), texts: localized(MAP_TEXT) });
   }
 
   /** Writes the SVG or PNG of the current map to `file` (no dialog). */

@@ -1,11 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
+import { EXCERPT_STATUS_TEXT } from '../../core/excerpt/statusText';
 import { anchorQuote, PdfReadError } from '../../core/pdf';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
 import type { DarkPageMode } from '../../protocol/common';
 import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type ExcerptState, type ExcerptToHost, type HostToExcerpt, type RenderedPage } from '../../protocol/excerpt';
 import type { CorpusService } from '../../services/corpusService';
+import { localized } from '../../services/localizedTexts';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { WebviewPanelRegistry, WebviewPanels } from '../../services/webviewPanels';
 import { excerptHtml } from './excerptHtml';
@@ -112,7 +114,7 @@ export class ExcerptPanel implements vscode.Disposable {
       const { document, data } = await this.library.readWithBytes(this.pdfFile);
       this.pdfData = data;
       const anchor = anchorQuote(document.pages, { exact: this.target.quote, page: this.target.page });
-      return excerptFound(this.target, paper, anchor, document.pageCount, path.basename(this.pdfFile), document.sha256);
+      return excerptFound(this.target, paper, anchor, document.pageCount, path.basename(this.pdfFile), document.sha256, localized(EXCERPT_STATUS_TEXT));
     } catch (error) {
       const message = error instanceof PdfReadError ? error.message : `${this.pdfFile}: ${(error as Error).message}`;
       return { kind: 'excerpt-unavailable', target: this.target, paper: paperRefOf(paper), reason: 'pdf-error', message };

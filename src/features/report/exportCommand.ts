@@ -6,6 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { BibliographyStyle, ReportFormat } from '../../core/report';
 import type { ReportWorkerData } from '../../core/report/worker';
 import type { CorpusService } from '../../services/corpusService';
+import { REPORT_TEXT } from '../../core/report/reportText';
+import { localized } from '../../services/localizedTexts';
 
 /** The claims of an open document, as the editor shows them; extension.ts hands in the claims service's. */
 export type ClaimsOfDocument = (document: vscode.TextDocument) => Promise<DocumentClaims>;
@@ -74,7 +76,7 @@ export async function exportReport(corpusService: CorpusService, claimsOf: Claim
   }
   const [corpus, claims] = await Promise.all([corpusService.get(), claimsOf(document)]);
   try {
-    const input = { corpus: { papers: corpus.papers }, documentName: name, text: document.getText(), claims: claims.claims, orphans: claims.orphans, date: new Date().toISOString() };
+    const input = { corpus: { papers: corpus.papers }, documentName: name, text: document.getText(), claims: claims.claims, orphans: claims.orphans, date: new Date().toISOString(), texts: localized(REPORT_TEXT) };
     const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making the evidence report of {0}…', name) }, () =>
       makeReportInWorker({ input, format, style: options.style ?? 'apa' }),
     );
