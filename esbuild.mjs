@@ -9,7 +9,8 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+// Every Node bundle reads files through Node's fs unless a caller passes another FileSystem (core/platform).
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], inject: ['src/core/platform/registerNode.ts'] };
 
 function testEntries(folder) {
   try {
