@@ -1,9 +1,10 @@
 // Bundles: the extension (CJS, node, `vscode` external), the CLI, the webview script (browser, IIFE),
 // and the test suites. pdf.js is never part of the activation bundle.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAZY_VENDORS, lazyVendors } from './scripts/lib/lazyVendors.mjs';
+import { webGuard } from './scripts/lib/webGuard.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,6 +35,9 @@ const builds = [
   // The reader's own process, which runs pdfWorker.js and is stopped when it passes its memory cap.
   { ...node, target: 'node22', entryPoints: { pdfHost: 'src/core/pdf/extractHost.ts' }, outdir: 'dist' },
   { ...node, target: 'node22', entryPoints: { searchWorker: 'src/core/search/indexWorker.ts' }, outdir: 'dist' },
+  // The web extension (package.json `browser`): the web worker extension host of vscode.dev, github.dev and
+  // code-server. No Node shims: a Node built-in or global in its reach fails the build (webGuard).
+  { ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web', metafile: true, plugins: [webGuard] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { map: 'src/webview/map.ts' }, outdir: 'dist/webview' },
   // The two PDF webviews (excerpt panel, PDF viewer) share one chunk of pdf.js's display layer (ES modules,
@@ -56,6 +60,15 @@ function copyPdfJsAssets() {
 function copyPdfiumWasm() {
   mkdirSync('dist', { recursive: true });
   cpSync('node_modules/@embedpdf/pdfium/dist/pdfium.wasm', 'dist/pdfium.wasm');
+}
+/**
+ * The source files the web entry reaches, for the lint rule that keeps Node out of them (eslint.config.mjs
+ * reads this list; the build's own guard, webGuard, is the check that cannot be skipped).
+ */
+function writeWebGraph(result) {
+  if (!result) return;
+  const files = Object.keys(result.metafile.inputs).filter((file) => file.startsWith('src/') && file.endsWith('.ts')).sort();
+  writeFileSync('dist/web/graph.json', `${JSON.stringify(files, null, 1)}\n`);
 }
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test
@@ -84,6 +97,7 @@ if (watch) {
 } else {
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  writeWebGraph(results.find((result) => result.metafile && Object.keys(result.metafile.outputs).some((file) => file.startsWith('dist/web/'))));
   const bytes = Object.entries(results[0].metafile.outputs).find(([file]) => file.endsWith('extension.js'))[1].bytes;
   console.log(`[esbuild] built ${production ? 'production' : 'development'} bundles; dist/extension.js ${(bytes / 1024).toFixed(0)} kB`);
 }

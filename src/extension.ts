@@ -5,6 +5,8 @@ import { activatePanels } from './features/panels';
 import type { PanelManager } from './services/companionPanels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
 import { activateClaims, type ClaimsApi } from './features/claims';
+import { registerGitMergeSetup } from './features/claims/gitMerge';
+import { EvidenceSuggestions } from './features/claims/suggestions';
 import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
 import { activatePdfCommands } from './features/pdfs';
 import { activateVerify } from './features/verify';
@@ -42,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   const panels = activatePanels(context, corpus);
   const excerpts = activateExcerpts(context, corpus, pdfs);
   activateVerify(context, corpus, pdfs);
-  const claims = activateClaims(context, corpus, pdfs, panels);
+  const suggestions = new EvidenceSuggestions(corpus, pdfs, context.globalStorageUri.fsPath);
+  const claims = activateClaims(context, corpus, suggestions, panels);
   activateCitations(context, corpus);
   activateReferences(context, corpus);
   const viewer = activateViewer(context, corpus, pdfs);
@@ -53,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
     onDidChange: claims.service.onDidChange,
   });
   context.subscriptions.push(
+    registerGitMergeSetup(context),
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
       if (node?.kind === 'evidence') await vscode.env.clipboard.writeText(node.link.evidence[node.index]!.quote);

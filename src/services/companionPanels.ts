@@ -4,6 +4,7 @@ import { isPanelInbound, isPanelTarget, PANEL_VIEW_TYPE, type HostToWebview, typ
 import type { CorpusService } from './corpusService';
 import { displayLine } from '../core/render/untrustedText';
 import { webviewPage } from './webviewPage';
+import { uriOfPath } from './workspacePaths';
 import { WebviewPanelRegistry } from './webviewPanels';
 
 /** Paper and challenge panels: one per target, reused when opened again, restored after a reload. */
@@ -20,7 +21,7 @@ export class PanelManager implements vscode.Disposable {
       viewType: PANEL_VIEW_TYPE,
       extensionUri,
       // The corpus folder too: summaries may show images stored beside their Markdown files.
-      resourceRoots: () => [vscode.Uri.file(corpus.root())],
+      resourceRoots: () => [uriOfPath(corpus.root())],
       keyOf,
       titleOf,
       targetOfState: (state) => {
@@ -93,7 +94,7 @@ export class CompanionPanel implements vscode.Disposable {
 
   async render(): Promise<void> {
     if (!this.ready) return; // the `ready` handshake renders as soon as the script runs
-    const imageUrl = (file: string) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
+    const imageUrl = (file: string) => this.panel.webview.asWebviewUri(uriOfPath(file)).toString();
     const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl);
     this.panel.title = panelTitle(view, this.target);
     const message: HostToWebview = { type: 'render', view };
@@ -119,7 +120,7 @@ export class CompanionPanel implements vscode.Disposable {
         const corpus = await this.corpus.get();
         // Only files that belong to the corpus: the webview must not be able to open arbitrary paths.
         const known = [...corpus.papers.values(), ...corpus.challenges.values()].some((item) => item.file === message.file);
-        if (known) await vscode.window.showTextDocument(vscode.Uri.file(message.file), { viewColumn: vscode.ViewColumn.Beside });
+        if (known) await vscode.window.showTextDocument(uriOfPath(message.file), { viewColumn: vscode.ViewColumn.Beside });
         return;
       }
       case 'copy':

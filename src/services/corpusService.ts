@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
-import { pathSetting } from './workspacePaths';
+import { pathSetting, uriOfPath } from './workspacePaths';
 
 /**
  * Owns the loaded corpus: loads it lazily (never during activation), reloads on file changes, and reports
@@ -54,7 +54,7 @@ export class CorpusService implements vscode.Disposable {
 
   private watch(root: string): void {
     this.watcher?.dispose();
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '{papers,taxonomy,evidence,lexicon,claims}/*'));
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOfPath(root), '{papers,taxonomy,evidence,lexicon,claims}/*'));
     const schedule = () => {
       clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => void this.reload(), 200);
@@ -74,7 +74,7 @@ export class CorpusService implements vscode.Disposable {
       diagnostic.source = 'Literature Companion';
       byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
     }
-    for (const [file, list] of byFile) this.diagnostics.set(vscode.Uri.file(file), list);
+    for (const [file, list] of byFile) this.diagnostics.set(uriOfPath(file), list);
 
     const summary = corpus.problems.map(formatProblem).join('\n');
     if (corpus.problems.length > 0 && summary !== this.warnedFor) {

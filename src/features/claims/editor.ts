@@ -6,6 +6,7 @@ import { claimSummary, needsAttention, sourcesSummary, verdictLabel, type Docume
 import type { Verdict } from '../../core/claims';
 import type { CorpusService } from '../../services/corpusService';
 import { CLAIM_LANGUAGES, type ClaimsService } from './service';
+import { WORKSPACE_SCHEMES } from '../../services/workspacePaths';
 
 const VERDICT_COLORS: Record<Verdict, string> = {
   supports: '#3fa46a',
@@ -21,7 +22,7 @@ const SEVERITIES: Record<string, vscode.DiagnosticSeverity | undefined> = {
   error: vscode.DiagnosticSeverity.Error,
 };
 
-export const CLAIM_SELECTOR: vscode.DocumentSelector = CLAIM_LANGUAGES.map((language) => ({ language, scheme: 'file' }));
+export const CLAIM_SELECTOR: vscode.DocumentSelector = CLAIM_LANGUAGES.flatMap((language) => WORKSPACE_SCHEMES.map((scheme) => ({ language, scheme })));
 
 function rangeOf(document: vscode.TextDocument, claim: Pick<DocumentClaim, 'start' | 'end'>): vscode.Range {
   return new vscode.Range(document.positionAt(claim.start), document.positionAt(claim.end));

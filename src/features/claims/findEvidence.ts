@@ -3,7 +3,7 @@ import { sentenceAt } from '../../core/claims/sentenceAt';
 import type { SearchHit } from '../../core/search';
 import { CLAIM_SELECTOR } from './editor';
 import type { ClaimsService } from './service';
-import type { EvidenceSuggestions } from './suggestions';
+import type { EvidenceSuggester } from './suggester';
 
 /** What the light bulb hands to "Link Claim to Evidence…": the sentence, and its suggestions when ready. */
 export interface FindEvidenceTarget {
@@ -20,7 +20,7 @@ export interface FindEvidenceTarget {
  * opens the same picker as "Link Claim to Evidence…" on that sentence. Suggestions are computed here only
  * when the index is already built: moving the cursor must never start an indexing run.
  */
-export function registerFindEvidence(service: ClaimsService, suggestions: EvidenceSuggestions): vscode.Disposable {
+export function registerFindEvidence(service: ClaimsService, suggestions: EvidenceSuggester): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(
     CLAIM_SELECTOR,
     {

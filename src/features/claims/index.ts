@@ -1,20 +1,20 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createAnnotation, moveTo, quoteChanged, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations';
+import { createAnnotation, quoteChanged, touch, bodiesFor, evidenceOf, noteOf, verdictOf, type Annotation } from '../../core/annotations/model';
+import { moveTo } from '../../core/annotations/reanchor';
 import { VERDICTS, type Verdict } from '../../core/claims';
 import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
 import { sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
 import { paperRef, type ClaimPanelView, type PanelTarget } from '../../core/panels/panelModels';
-import { describeMatches, type SearchHit } from '../../core/search';
+import { describeMatches } from '../../core/search/explain';
+import type { SearchHit } from '../../core/search/searchIndex';
 import type { CorpusService } from '../../services/corpusService';
 import type { PanelManager } from '../../services/companionPanels';
-import type { PdfLibrary } from '../../services/pdfLibrary';
-import { localFolderOf } from '../../services/workspacePaths';
+import { localFolderOf, pathOf } from '../../services/workspacePaths';
 import { activateClaimEditor } from './editor';
-import { registerGitMergeSetup } from './gitMerge';
 import { registerFindEvidence, type FindEvidenceTarget } from './findEvidence';
 import { CLAIM_LANGUAGES, ClaimsService } from './service';
-import { EvidenceSuggestions } from './suggestions';
+import type { EvidenceSuggester } from './suggester';
 import { ClaimsTreeProvider, type ClaimsNode } from './view';
 
 interface EvidenceChoice {
@@ -40,15 +40,15 @@ interface ClaimRef {
 
 export interface ClaimsApi {
   readonly service: ClaimsService;
-  readonly suggestions: EvidenceSuggestions;
+  readonly suggestions: EvidenceSuggester;
   readonly tree: ClaimsTreeProvider;
   refreshEditors(): Promise<void>;
 }
 
 
-export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary, panels: PanelManager): ClaimsApi {
+/** `suggestions`: the PDF-text index on the desktop (EvidenceSuggestions), stored quotes only on the web. */
+export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, suggestions: EvidenceSuggester, panels: PanelManager): ClaimsApi {
   const service = new ClaimsService(context.extensionPath, corpus);
-  const suggestions = new EvidenceSuggestions(corpus, library, context.globalStorageUri.fsPath);
   const tree = new ClaimsTreeProvider(service);
   const treeView = vscode.window.createTreeView('literatureCompanion.claims', { treeDataProvider: tree });
   const editor = activateClaimEditor(context, service, corpus);
@@ -76,7 +76,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
       gloss: claim.gloss,
       rationale: claim.rationale,
       note: claim.note,
-      documentName: path.basename(document.uri.fsPath),
+      documentName: path.basename(pathOf(document.uri)),
       evidence: claim.evidence.map((evidence) => {
         const paper = loaded.papers.get(evidence.paper);
         return { page: evidence.page, quote: evidence.quote, source: evidence.verified ? 'pdf' : 'transcription', verified: evidence.verified, paper: paper ? paperRef(paper) : { id: evidence.paper, title: `arXiv ${evidence.paper}` } };
@@ -111,7 +111,6 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
       }
       return service.remove(annotation.id);
     }),
-    registerGitMergeSetup(context),
     vscode.commands.registerCommand('literatureCompanion.deleteOrphan', (node?: ClaimsNode, options?: { confirm?: boolean }) => vscode.commands.executeCommand('literatureCompanion.removeClaim', node, options)),
     vscode.commands.registerCommand('literatureCompanion.reattachOrphan', async (node?: ClaimsNode) => {
       const editor = vscode.window.activeTextEditor;
@@ -142,7 +141,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
       if (!document || !folder) return;
       const settings = vscode.workspace.getConfiguration('literatureCompanion', document.uri);
       const patterns = settings.get<string[]>('claims.checkDocuments', []);
-      const relative = path.relative(folder.uri.fsPath, document.uri.fsPath).split(path.sep).join('/');
+      const relative = path.relative(pathOf(folder.uri), pathOf(document.uri)).split(path.sep).join('/');
       if (!patterns.includes(relative)) await settings.update('claims.checkDocuments', [...patterns, relative], vscode.ConfigurationTarget.Workspace);
       await editor.refresh();
     }),
@@ -177,7 +176,7 @@ async function addEvidenceToClaim(service: ClaimsService, tree: ClaimsTreeProvid
   }
   const { claims } = await service.claimsOf(document);
   if (claims.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no claims yet: select a sentence and run "Link Claim to Evidence" first.', path.basename(document.uri.fsPath)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no claims yet: select a sentence and run "Link Claim to Evidence" first.', path.basename(pathOf(document.uri))));
     return undefined;
   }
   const claim = options.claimKey ? claims.find((candidate) => candidate.key === options.claimKey) : await pickClaim(claims, document);
@@ -202,7 +201,7 @@ async function pickClaim(claims: readonly DocumentClaim[], document: vscode.Text
     detail: claim.origin === 'bundled' ? vscode.l10n.t('The quote is stored as your own annotation on this sentence') : undefined,
     claim,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add the quote to which claim of {0}?', path.basename(document.uri.fsPath)), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add the quote to which claim of {0}?', path.basename(pathOf(document.uri))), matchOnDescription: true });
   return picked?.claim;
 }
 
@@ -235,7 +234,7 @@ async function persistPositions(service: ClaimsService, document: vscode.TextDoc
   if (moved) await store.save().catch((error: Error) => void vscode.window.showErrorMessage(error.message));
 }
 
-async function pickEvidence(selection: string, suggestions: EvidenceSuggestions, corpus: CorpusService, precomputed?: readonly SearchHit[]): Promise<EvidenceChoice[] | undefined> {
+async function pickEvidence(selection: string, suggestions: EvidenceSuggester, corpus: CorpusService, precomputed?: readonly SearchHit[]): Promise<EvidenceChoice[] | undefined> {
   const loaded = await corpus.get();
   const who = (paperId: string) => {
     const paper = loaded.papers.get(paperId);
@@ -277,7 +276,7 @@ async function pickVerdict(current?: Verdict): Promise<Verdict | undefined> {
   return picked?.verdict;
 }
 
-async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggestions, corpus: CorpusService, options: LinkClaimOptions = {}): Promise<Annotation | undefined> {
+async function linkClaim(service: ClaimsService, suggestions: EvidenceSuggester, corpus: CorpusService, options: LinkClaimOptions = {}): Promise<Annotation | undefined> {
   const editor = options.target ? await editorOf(options.target) : vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the sentence of the claim first.'));

@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { annotationFileFor, AnnotationStore, documentKey, governingAnnotationFile, workspaceRootOf, type Annotation } from '../../core/annotations';
+import type { Annotation } from '../../core/annotations/model';
+import { annotationFileFor, AnnotationStore, documentKey, governingAnnotationFile, workspaceRootOf } from '../../core/annotations/store';
 import { formatClaimProblem, loadClaimsFolder, type ClaimFolder, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
 import type { CorpusService } from '../../services/corpusService';
-import { localFolderOf, localWorkspaceFolder } from '../../services/workspacePaths';
+import { localFolderOf, localWorkspaceFolder, pathOf, uriOfPath } from '../../services/workspacePaths';
 
 /** Documents whose claims the companion tracks. */
 export const CLAIM_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];
@@ -53,7 +54,7 @@ export class ClaimsService implements vscode.Disposable {
   bundledClaims(): Promise<ClaimFolder> {
     this.bundled ??= this.corpus.get().then(async (corpus) => {
       // A claims file's `talk:` may point into the corpus, the workspace, or (bundled talk) the extension.
-      const talkWithin = [corpus.root, this.extensionPath, ...(vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath)];
+      const talkWithin = [corpus.root, this.extensionPath, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => localFolderOf(folder.uri)).filter((folder) => folder !== undefined).map((folder) => pathOf(folder.uri))];
       const folder = await loadClaimsFolder(path.join(corpus.root, 'claims'), corpus, { talkWithin });
       this.reportClaimProblems(folder);
       return folder;
@@ -73,7 +74,7 @@ export class ClaimsService implements vscode.Disposable {
       .then((choice) => {
         if (choice !== open) return;
         const line = Math.max(0, (first.line ?? 1) - 1);
-        void vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(line, 0, line, 0) });
+        void vscode.window.showTextDocument(uriOfPath(first.file), { selection: new vscode.Range(line, 0, line, 0) });
       });
   }
 
@@ -86,7 +87,7 @@ export class ClaimsService implements vscode.Disposable {
   /** The annotation file that governs a document (core's rule), or undefined outside a local workspace folder. */
   annotationFileOf(uri: vscode.Uri): string | undefined {
     const folder = localFolderOf(uri);
-    return folder ? governingAnnotationFile(uri.fsPath, folder.uri.fsPath) : undefined;
+    return folder ? governingAnnotationFile(pathOf(uri), pathOf(folder.uri)) : undefined;
   }
 
   /** The store holding a document's annotations. */
@@ -121,7 +122,7 @@ export class ClaimsService implements vscode.Disposable {
     // An untrusted workspace's files must not make the extension write: its annotations are read, never backed up.
     const store = await AnnotationStore.open(file, { backups: () => vscode.workspace.isTrusted });
     this.reportProblems(store);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOfPath(path.dirname(file)), path.basename(file)));
     // Also fires after this window's own saves: the store then sees its own bytes (by sha256) and reads
     // nothing, and nothing is refreshed a second time.
     const reload = () => this.reload(store);
@@ -162,7 +163,7 @@ export class ClaimsService implements vscode.Disposable {
       ? vscode.l10n.t("Literature Companion: {0} Your own claims from this file are hidden until it is fixed; the bundled talk's claims still show.", store.problems[0]!)
       : vscode.l10n.t('Literature Companion: {0}', store.problems[0]!);
     void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
-      if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(store.file));
+      if (choice === open) void vscode.window.showTextDocument(uriOfPath(store.file));
       if (choice === retry) {
         this.reportedProblems = '';
         void this.reload(store);
@@ -173,7 +174,7 @@ export class ClaimsService implements vscode.Disposable {
   /** The key under which a document's annotations are stored (relative to the folder holding its `.literature/`). */
   documentKey(document: vscode.TextDocument): string | undefined {
     const file = this.annotationFileOf(document.uri);
-    return file && documentKey(workspaceRootOf(file), document.uri.fsPath);
+    return file && documentKey(workspaceRootOf(file), pathOf(document.uri));
   }
 
   /** Claims of a document at its current version (cached per version). */
@@ -185,7 +186,7 @@ export class ClaimsService implements vscode.Disposable {
     const generation = this.generation;
     // The person's annotation file failing must not take the bundled talk's claims with it.
     const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.storeFor(document.uri).catch(() => undefined), this.corpus.get()]);
-    const isTalkOf = (set: ClaimSet) => set.talk !== undefined && path.basename(set.talk) === path.basename(document.uri.fsPath);
+    const isTalkOf = (set: ClaimSet) => set.talk !== undefined && path.basename(set.talk) === path.basename(pathOf(document.uri));
     const storeKey = this.documentKey(document);
     const own = store && storeKey ? store.list(storeKey) : [];
     const claims = mergeClaims(...bundled.sets.map((set) => bundledClaimsIn(text, set.claims, isTalkOf(set))), annotatedClaimsIn(text, own, corpus));
