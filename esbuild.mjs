@@ -80,6 +80,8 @@ if (!production) {
     { ...node, external, entryPoints: testEntries('ui'), outdir: 'dist-test/ui' },
     { ...node, external, entryPoints: testEntries('desktop'), outdir: 'dist-test/desktop' },
     { ...node, external, entryPoints: testEntries('bench'), outdir: 'dist-test/bench' },
+    // The part of the in-host suite that applies to the web, bundled for the web worker extension host.
+    { ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], entryPoints: { index: 'test/web/index.ts' }, outdir: 'dist-test/web', plugins: [webGuard] },
   );
 }
 

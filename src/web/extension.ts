@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { registerFileSystem } from '../core/platform/fileSystem';
-import type { TreeNode } from '../core/tree/corpusTree';
-import { activateClaims } from '../features/claims';
+import type { TreeNode, ViewKind } from '../core/tree/corpusTree';
+import { activateClaims, type ClaimsApi } from '../features/claims';
 import { StoredQuoteSuggestions } from '../features/claims/storedQuoteSuggestions';
-import { activateEvidenceMap } from '../features/evidenceMap';
+import { activateEvidenceMap, type EvidenceMapApi } from '../features/evidenceMap';
 import { activatePanels } from '../features/panels';
-import { activateTrees } from '../features/tree';
+import { activateTrees, type CorpusTreeProvider } from '../features/tree';
+import type { PanelManager } from '../services/companionPanels';
 import { CorpusService } from '../services/corpusService';
 import { WorkspaceFileSystem } from '../services/workspaceFileSystem';
 import { mapPathsToUris, readWorkspaceFilesThroughVscode, uriOfPath } from '../services/workspacePaths';
@@ -16,7 +17,20 @@ import { mapPathsToUris, readWorkspaceFilesThroughVscode, uriOfPath } from '../s
  * vscode.workspace.fs; what needs Node (PDF text, the search index, downloads, git) is not wired here and
  * its commands are hidden on the web (`isWeb` in package.json).
  */
-export function activate(context: vscode.ExtensionContext) {
+/** What activate() hands to the web suite (test/web) and the bench. */
+export interface WebCompanionApi {
+  readonly platform: 'web';
+  /** The file system core code reads through: 'workspace' (vscode.workspace.fs). */
+  readonly files: string;
+  readonly corpus: CorpusService;
+  readonly trees: Readonly<Record<ViewKind, CorpusTreeProvider>>;
+  readonly panels: PanelManager;
+  readonly claims: ClaimsApi;
+  readonly evidenceMap: EvidenceMapApi;
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): WebCompanionApi {
   const started = performance.now();
   const files = new WorkspaceFileSystem([context.extensionUri, context.globalStorageUri]);
   registerFileSystem(files);
@@ -41,6 +55,15 @@ export function activate(context: vscode.ExtensionContext) {
     vscode.commands.registerCommand('literatureCompanion.copyCitationKey', async (node?: TreeNode) => {
       if (node?.kind === 'paper') await vscode.env.clipboard.writeText(node.paper.bibtexKey);
     }),
+    vscode.commands.registerCommand('literatureCompanion.openSourceFile', async (node?: TreeNode) => {
+      const located = sourceOf(node);
+      if (!located) return;
+      const editor = await vscode.window.showTextDocument(uriOfPath(located.file));
+      const line = Math.max(0, (located.line ?? 1) - 1);
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+    }),
+    vscode.commands.registerCommand('literatureCompanion.downloadPdfs', (options?: { quiet?: boolean }) => explainNoDownloads(options)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
@@ -48,8 +71,30 @@ export function activate(context: vscode.ExtensionContext) {
   if (vscode.workspace.getConfiguration('literatureCompanion').get<boolean>('revealOnStartup', false)) {
     void vscode.commands.executeCommand('workbench.view.extension.literatureCompanion');
   }
-  void uriOfPath;
-  return { corpus, trees, panels, claims, evidenceMap, platform: 'web' as const, activationMs: performance.now() - started };
+  return { platform: 'web', files: files.name, corpus, trees, panels, claims, evidenceMap, activationMs: performance.now() - started };
+}
+
+/**
+ * The command is hidden on the web, but a link or a keybinding may still run it: say why nothing is
+ * downloaded and what works instead, never fail silently.
+ */
+function explainNoDownloads(options?: { quiet?: boolean }): string {
+  const message = vscode.l10n.t('Downloading papers from arXiv does not work in the browser: arXiv does not allow cross-origin requests. Put the PDFs in a folder of this workspace and set "literatureCompanion.pdfFolder" to it, or use Literature Companion on the desktop to download them.');
+  if (!options?.quiet) {
+    const settings = vscode.l10n.t('Open Settings');
+    void vscode.window.showWarningMessage(message, settings).then((choice) => choice === settings && vscode.commands.executeCommand('workbench.action.openSettings', 'literatureCompanion.pdfFolder'));
+  }
+  return message;
+}
+
+function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {
+  switch (node?.kind) {
+    case 'paper': return { file: node.paper.file };
+    case 'challenge': return { file: node.challenge.file };
+    case 'evidence': return { file: node.link.file, line: node.link.line };
+    case 'problem': return { file: node.problem.file, line: node.problem.line };
+    default: return undefined;
+  }
 }
 
 export function deactivate(): void {}
