@@ -38,6 +38,9 @@ const builds = [
   // The web extension (package.json `browser`): the web worker extension host of vscode.dev, github.dev and
   // code-server. No Node shims: a Node built-in or global in its reach fails the build (webGuard).
   { ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web', metafile: true, plugins: [webGuard] },
+  // Its PDF text worker: pdf.js (browser build) running its own worker code in the same thread; a classic
+  // script (iife), started from a Blob URL (web workers from an extension's URL are refused).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { pdfTextWorker: 'src/core/pdf/webTextWorker.ts' }, outdir: 'dist/web', plugins: [webGuard] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { map: 'src/webview/map.ts' }, outdir: 'dist/webview' },
   // The two PDF webviews (excerpt panel, PDF viewer) share one chunk of pdf.js's display layer (ES modules,
@@ -82,6 +85,8 @@ if (!production) {
     { ...node, external, entryPoints: testEntries('bench'), outdir: 'dist-test/bench' },
     // The part of the in-host suite that applies to the web, bundled for the web worker extension host.
     { ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], entryPoints: { index: 'test/web/index.ts' }, outdir: 'dist-test/web', plugins: [webGuard] },
+    // …and what its harness writes into the workspace first (Node: fixture PDFs need zlib).
+    { ...node, external, entryPoints: { fixtures: 'test/web/fixtures.ts' }, outdir: 'dist-test/web' },
   );
 }
 

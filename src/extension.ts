@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { PdfTextExtractor } from './core/pdf/extractor';
 import type { TreeNode } from './core/tree/corpusTree';
 import { CorpusService } from './services/corpusService';
 import { activatePanels } from './features/panels';
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   const started = performance.now();
   const corpus = new CorpusService(context.extensionPath);
   context.subscriptions.push(corpus);
-  const pdfs = new PdfLibrary(context, corpus);
+  const pdfs = new PdfLibrary(context, corpus, () => new PdfTextExtractor({ workerScript: path.join(context.extensionPath, 'dist', 'pdfWorker.js') }));
   context.subscriptions.push(pdfs);
   const trees = activateTrees(context, corpus);
   activatePdfCommands(context, pdfs, corpus);

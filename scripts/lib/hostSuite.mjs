@@ -13,9 +13,10 @@ const TIMEOUT_MS = 10 * 60_000;
  * Loads `testsPath` (a module exporting run()) into a real extension host and returns the JSON its run
  * printed after `marker` (the in-host suite prints LITCOMP_RESULT {"passed":n,"failed":m}).
  */
-export async function runHostSuite({ grep, testsPath = join(projectRoot, 'dist-test', 'host', 'index.js'), marker = 'LITCOMP_RESULT', settings } = {}) {
+export async function runHostSuite({ grep, testsPath = join(projectRoot, 'dist-test', 'host', 'index.js'), marker = 'LITCOMP_RESULT', settings, prepare } = {}) {
   const workspace = mkdtempSync(join(tmpdir(), 'litcomp-host-ws-'));
   cpSync(join(projectRoot, 'example'), workspace, { recursive: true });
+  await prepare?.(workspace);
   const server = await startCodeServer({ folder: workspace, settings, log: process.env.LITCOMP_DEBUG ? (line) => process.stderr.write(line) : undefined });
   const browser = await launchBrowser();
   try {
@@ -54,5 +55,11 @@ export const EXTENSION_ID = 'literature-companion.literature-companion';
  * browser, without Node (see ../shared/vscode-here.md, "The same extension as a web extension").
  */
 export function runWebHostSuite({ grep } = {}) {
-  return runHostSuite({ grep, testsPath: join(projectRoot, 'dist-test', 'web', 'index.js'), settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
+  return runHostSuite({
+    grep,
+    testsPath: join(projectRoot, 'dist-test', 'web', 'index.js'),
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    // Fixture PDFs are built with Node (zlib) before the server starts: the web host cannot.
+    prepare: async (workspace) => (await import(join(projectRoot, 'dist-test', 'web', 'fixtures.js'))).prepareWebWorkspace(workspace),
+  });
 }

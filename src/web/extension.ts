@@ -4,6 +4,10 @@ import type { TreeNode, ViewKind } from '../core/tree/corpusTree';
 import { activateClaims, type ClaimsApi } from '../features/claims';
 import { StoredQuoteSuggestions } from '../features/claims/storedQuoteSuggestions';
 import { activateEvidenceMap, type EvidenceMapApi } from '../features/evidenceMap';
+import { activateExcerpts, type ExcerptPanels } from '../features/excerpt';
+import { BrowserPdfText } from '../core/pdf/browserText';
+import { startBlobWorker } from '../services/blobWorker';
+import { PdfLibrary } from '../services/pdfLibrary';
 import { activatePanels } from '../features/panels';
 import { activateTrees, type CorpusTreeProvider } from '../features/tree';
 import type { PanelManager } from '../services/companionPanels';
@@ -14,8 +18,9 @@ import { mapPathsToUris, readWorkspaceFilesThroughVscode, uriOfPath } from '../s
 /**
  * The web entry (package.json `browser`): the same features as the desktop's, wired for the web worker
  * extension host of vscode.dev, github.dev and code-server, where there is no Node. Files go through
- * vscode.workspace.fs; what needs Node (PDF text, the search index, downloads, git) is not wired here and
- * its commands are hidden on the web (`isWeb` in package.json).
+ * vscode.workspace.fs, PDF text is read by pdf.js in a Blob-URL worker; what needs Node (the search index
+ * over the PDFs' text, downloads, git, the citation styles' worker) is not wired here and its commands are
+ * hidden on the web (`isWeb` in package.json).
  */
 /** What activate() hands to the web suite (test/web) and the bench. */
 export interface WebCompanionApi {
@@ -27,6 +32,8 @@ export interface WebCompanionApi {
   readonly panels: PanelManager;
   readonly claims: ClaimsApi;
   readonly evidenceMap: EvidenceMapApi;
+  readonly pdfs: PdfLibrary;
+  readonly excerpts: ExcerptPanels;
   readonly activationMs: number;
 }
 
@@ -38,8 +45,12 @@ export function activate(context: vscode.ExtensionContext): WebCompanionApi {
   mapPathsToUris((path) => files.uriOf(path));
   const corpus = new CorpusService(context.extensionUri.path);
   context.subscriptions.push(corpus);
+  // PDF text: pdf.js in a worker started from a Blob URL of dist/web/pdfTextWorker.js, on first use.
+  const pdfs = new PdfLibrary(context, corpus, () => new BrowserPdfText(() => startBlobWorker(context.extensionUri, 'dist/web/pdfTextWorker.js')));
+  context.subscriptions.push(pdfs);
   const trees = activateTrees(context, corpus);
   const panels = activatePanels(context, corpus);
+  const excerpts = activateExcerpts(context, corpus, pdfs);
   const suggestions = new StoredQuoteSuggestions();
   const claims = activateClaims(context, corpus, suggestions, panels);
   const evidenceMap = activateEvidenceMap(context, corpus, panels, {
@@ -71,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): WebCompanionApi {
   if (vscode.workspace.getConfiguration('literatureCompanion').get<boolean>('revealOnStartup', false)) {
     void vscode.commands.executeCommand('workbench.view.extension.literatureCompanion');
   }
-  return { platform: 'web', files: files.name, corpus, trees, panels, claims, evidenceMap, activationMs: performance.now() - started };
+  return { platform: 'web', files: files.name, corpus, trees, panels, claims, evidenceMap, pdfs, excerpts, activationMs: performance.now() - started };
 }
 
 /**

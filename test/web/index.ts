@@ -6,6 +6,7 @@ import './setup';
 import './platform.test';
 import './corpus.test';
 import './claims.test';
+import './excerpt.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,5 @@
 import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
-import { checkPdfBytes, pdfError, PdfReadError } from './pdfErrors';
-import { layoutPage, type RawItem } from './readingOrder';
+import { readPdfLayoutWith } from './pdfjsLayout';
 import { readPdfFile } from './pdfFile';
 import { readPdfLayoutPdfium } from './pdfiumText';
 import type { PageLayout } from './textModel';
@@ -41,51 +40,11 @@ async function withoutWarnings<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A download cut short loses its last pages silently (pdf.js reconstructs what it can): refuse it instead. */
-function checkNotTruncated(file: string, data: Uint8Array): void {
-  const tail = Buffer.from(data.subarray(Math.max(0, data.length - 1024))).toString('latin1');
-  if (!tail.includes('%%EOF')) throw pdfError(file, 'corrupt', 'it is truncated: no %%EOF marker at its end');
-}
-
 /**
  * Reads every page's text and item positions with pdf.js: the engine before PDFium, kept to compare the two
  * (npm run bench, the highlight UI test). Errors are PdfReadErrors naming the file and what to do. */
 export async function readPdfLayout(file: string, data: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PageLayout[]> {
-  checkPdfBytes(file, data, data.length);
-  if (data.length > limits.maxBytes) throw pdfError(file, 'too-large', `${(data.length / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
-  checkNotTruncated(file, data);
-  const { getDocument } = await loadPdfJs();
-  const loading = getDocument({ data, verbosity: 0, useSystemFonts: false, disableFontFace: true });
-  try {
-    const document = await loading.promise.catch((error: Error) => {
-      if (error.name === 'PasswordException') throw pdfError(file, 'encrypted');
-      throw pdfError(file, 'corrupt', error.message);
-    });
-    if (document.numPages > limits.maxPages) throw pdfError(file, 'too-many-pages', `${document.numPages} pages, more than the ${limits.maxPages} this extension reads`);
-    const pages: PageLayout[] = [];
-    for (let number = 1; number <= document.numPages; number++) pages.push(await readPage(document, number));
-    if (pages.every((page) => page.text.trim() === '')) throw pdfError(file, 'no-text');
-    return pages;
-  } catch (error) {
-    throw error instanceof PdfReadError ? error : pdfError(file, 'corrupt', (error as Error).message);
-  } finally {
-    await loading.destroy();
-  }
-}
-
-type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
-
-async function readPage(document: PdfDocument, number: number): Promise<PageLayout> {
-  const page = await document.getPage(number);
-  const content = await page.getTextContent();
-  const items: RawItem[] = [];
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
-    items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height, hasEOL: item.hasEOL });
-  }
-  const view = page.view as [number, number, number, number];
-  page.cleanup();
-  return { page: number, view, ...layoutPage(items, view) };
+  return readPdfLayoutWith(loadPdfJs, file, data, limits);
 }
 
 /**

@@ -62,5 +62,5 @@ export function pdfError(file: string, kind: PdfErrorKind, detail?: string): Pdf
 export function checkPdfBytes(file: string, head: Uint8Array, size: number): void {
   if (size === 0) throw pdfError(file, 'empty');
   // The spec allows junk before the header; readers accept it within the first 1 kB.
-  if (!Buffer.from(head.subarray(0, 1024)).toString('latin1').includes('%PDF-')) throw pdfError(file, 'not-pdf');
+  if (!String.fromCharCode(...head.subarray(0, 1024)).includes('%PDF-')) throw pdfError(file, 'not-pdf');
 }

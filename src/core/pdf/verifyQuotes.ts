@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Corpus, PaperId, QuoteSource } from '../corpus/model';
 import { anchorQuote, type AnchorMethod } from './anchor';
-import { extractDocument, type PdfTextExtractor } from './extractor';
-import type { DocumentText } from './textModel';
+import { extractDocument } from './extractor';
+import type { DocumentText, PdfTextEngine } from './textModel';
 
 /** found: at its stated page; found-elsewhere: on another page; pdf-error: the PDF is there but unreadable. */
 export type VerifyStatus = 'found' | 'found-elsewhere' | 'not-found' | 'pdf-missing' | 'pdf-error';
@@ -41,13 +40,12 @@ export interface VerifyOptions {
   /** Overrides `pdfDir` when PDFs may live in several folders (the extension's search order). */
   readonly locatePdf?: (paper: PaperId) => string | undefined;
   readonly cacheDir?: string | null;
-  readonly extractor?: PdfTextExtractor;
+  readonly extractor?: PdfTextEngine;
 }
 
-/** Where a paper's PDF is expected: `<pdfDir>/<arXiv id>.pdf`. */
-export function pdfPathFor(pdfDir: string, paper: PaperId): string {
-  return join(pdfDir, `${paper}.pdf`);
-}
+import { pdfPathFor } from './pdfPath';
+
+export { pdfPathFor };
 
 /** A fuzzy match's score, for its label: a near miss must never read as the paper's words. */
 type Approximate = { readonly score: number } | undefined;

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
-import { anchorQuote, PdfReadError } from '../../core/pdf';
+import { anchorQuote } from '../../core/pdf/anchor';
+import { PdfReadError } from '../../core/pdf/pdfErrors';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
 import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type DarkPageMode, type ExcerptState, type HostToWebview, type ExcerptInbound, type RenderedPage } from '../../protocol/messages';
 import type { CorpusService } from '../../services/corpusService';
@@ -120,7 +121,7 @@ export class ExcerptPanel implements vscode.Disposable {
     const corpus = await this.corpus.get();
     const paper = corpus.papers.get(this.target.paper);
     if (!paper) return { kind: 'excerpt-unavailable', target: this.target, reason: 'unknown-paper', message: vscode.l10n.t('The paper "{0}" is not in the corpus.', this.target.paper) };
-    this.pdfFile = this.library.find(paper.id);
+    this.pdfFile = await this.library.locate(paper.id);
     if (!this.pdfFile) {
       return {
         kind: 'excerpt-unavailable',

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { ExcerptTarget } from '../../src/core/excerpt/excerptView';
+import type { ExcerptPanel, ExcerptReport } from '../../src/features/excerpt';
+import type { WebCompanionApi } from '../../src/web/extension';
+import * as assert from './assert';
+import { activateWebExtension, waitFor } from './support';
+
+// Written by fixtures.ts into the workspace before the server started.
+const WEB_CORPUS = 'web-corpus';
+const WEB_PAPER = '1111.00001';
+const WEB_QUOTE = 'Optimizing the policy too hard against the reward model makes the summaries worse again.';
+
+function within<T>(promise: Promise<T>, what: string, ms = 60_000): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))]);
+}
+
+async function openExcerpt(target: ExcerptTarget): Promise<ExcerptReport> {
+  const panel = await vscode.commands.executeCommand<ExcerptPanel>('literatureCompanion.openExcerpt', target);
+  return within(panel.until((r) => r.view?.kind === 'excerpt-unavailable' || r.rendered !== undefined), `excerpt of "${target.quote}"`);
+}
+
+describe('the excerpt panel on the web: a workspace PDF read by pdf.js in a Blob-URL worker', () => {
+  let api: WebCompanionApi;
+  const settings = () => vscode.workspace.getConfiguration('literatureCompanion');
+
+  before(async () => {
+    api = await activateWebExtension();
+    await settings().update('corpusPath', WEB_CORPUS, vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => ((await api.corpus.get()).papers.has(WEB_PAPER) ? true : undefined), 'the web test corpus');
+  });
+
+  after(async () => {
+    api.excerpts.openPanels.forEach((panel) => panel.panel.dispose());
+    await settings().update('corpusPath', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('finds the quote at its stated page, renders that page and highlights it', async () => {
+    const report = await openExcerpt({ paper: WEB_PAPER, page: 2, quote: WEB_QUOTE });
+    assert.equal(report.view?.kind, 'excerpt', JSON.stringify(report.view));
+    if (report.view?.kind !== 'excerpt') return;
+    assert.equal(report.view.status, 'found');
+    assert.equal(report.view.page, 2);
+    assert.equal(report.view.pageCount, 2);
+    assert.ok(report.view.rects.length >= 2, 'one box per line of the quote');
+    assert.deepEqual(report.rendered, { page: 2, highlights: report.view.rects.length, pages: [{ page: 2, highlights: report.view.rects.length }] });
+  });
+
+  it('never shows a quote that is not in the workspace PDF as found', async () => {
+    const report = await openExcerpt({ paper: WEB_PAPER, page: 2, quote: 'A quote of a paper whose PDF is elsewhere.' });
+    assert.ok(report.view?.kind === 'excerpt', 'the PDF is there: the panel opens on it');
+    assert.equal(report.view.status, 'not-found', 'a quote not in the PDF is never shown as found');
+  });
+});
