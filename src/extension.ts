@@ -78,6 +78,9 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
   );
+  // What needs Node (downloads, PDF folders, git, the report…) is hidden in a browser workbench unless this
+  // Node extension host runs it: code-server's desktop-style host does; vscode.dev's web worker host does not.
+  void vscode.commands.executeCommand('setContext', 'literatureCompanion.nodeHost', true);
   revealOnStartup();
   return { corpus, panels, trees, pdfs, excerpts, claims, viewer, evidenceMap, activationMs: performance.now() - started };
 }
