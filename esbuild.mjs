@@ -84,7 +84,7 @@ if (!production) {
     { ...node, external, entryPoints: testEntries('desktop'), outdir: 'dist-test/desktop' },
     { ...node, external, entryPoints: testEntries('bench'), outdir: 'dist-test/bench' },
     // The part of the in-host suite that applies to the web, bundled for the web worker extension host.
-    { ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], entryPoints: { index: 'test/web/index.ts' }, outdir: 'dist-test/web', plugins: [webGuard] },
+    { ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], entryPoints: { index: 'test/web/index.ts', bench: 'test/web/bench.ts' }, outdir: 'dist-test/web', plugins: [webGuard] },
     // …and what its harness writes into the workspace first (Node: fixture PDFs need zlib).
     { ...node, external, entryPoints: { fixtures: 'test/web/fixtures.ts' }, outdir: 'dist-test/web' },
   );

@@ -7,6 +7,8 @@
 //   scale      – 500 papers/5,000 links: load and tree first level; a 2,000-claim document after an edit; memory (scripts/bench/scale.mjs)
 //   fuzzy      – hand-written fuzzy search vs approx-string-match; quote anchoring and re-anchoring worst cases (scripts/bench/fuzzy.mjs)
 //   annotations – annotation file of 2,000 / 10,000 claims: bytes, open, save, merge-save; two writer processes (scripts/bench/annotations.mjs)
+//   web        – the web extension (package.json `browser`) in code-server's web worker host: activation, first
+//                corpus load and tree, excerpt of a workspace PDF (first, and again); its bundle sizes
 //   map        – the evidence map's first paint at 500 papers through the real webview, goal ≤ 300 ms (test/bench/mapFirstPaint.ts)
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { runHostSuite } from './lib/hostSuite.mjs';
+import { runHostSuite, runWebHostSuite } from './lib/hostSuite.mjs';
 import { lazyVendors } from './lib/lazyVendors.mjs';
 import { ensureTools, projectRoot } from './lib/tools.mjs';
 
@@ -35,6 +37,15 @@ async function bundleSizes() {
     goalBytes: 300 * 1024,
     met: minified.length <= 300 * 1024,
   };
+}
+
+/** The web entry as `npm run package` ships it (minified), and its PDF text worker (loaded on first excerpt). */
+async function webBundleSizes() {
+  const { webGuard } = await import('./lib/webGuard.mjs');
+  const build = (entry, format) => esbuild.build({ entryPoints: [join(projectRoot, entry)], bundle: true, platform: 'browser', format, external: ['vscode'], minify: true, write: false, plugins: [webGuard] });
+  const [entry, worker] = await Promise.all([build('src/web/extension.ts', 'cjs'), build('src/core/pdf/webTextWorker.ts', 'iife')]);
+  const sizes = (output) => ({ productionBytes: output.contents.length, productionGzipBytes: gzipSync(output.contents).length });
+  return { entry: sizes(entry.outputFiles[0]), pdfTextWorker: sizes(worker.outputFiles[0]) };
 }
 
 async function corpusLoad() {
@@ -87,6 +98,8 @@ if (existsSync(annotationsBench)) {
   log('annotation store: sizes, open/save/merge-save, two writer processes…');
   report.annotations = await (await import(pathToFileURL(annotationsBench).href)).benchAnnotations({ node24: tools.node });
 }
+log('web extension: activation, corpus, excerpt in the web worker extension host…');
+report.web = { bundle: await webBundleSizes(), host: await runWebHostSuite({ testsPath: join(projectRoot, 'dist-test', 'web', 'bench.js'), marker: 'LITCOMP_BENCH' }) };
 log('evidence map: first paint at 500 papers in a real webview…');
 report.map = await runHostSuite({ testsPath: join(projectRoot, 'dist-test', 'bench', 'mapFirstPaint.js'), marker: 'LITCOMP_BENCH' });
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

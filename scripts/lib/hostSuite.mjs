@@ -54,10 +54,11 @@ export const EXTENSION_ID = 'literature-companion.literature-companion';
  * setting remote.extensionKind ["web"] makes code-server run this extension's `browser` entry there, in the
  * browser, without Node (see ../shared/vscode-here.md, "The same extension as a web extension").
  */
-export function runWebHostSuite({ grep } = {}) {
+export function runWebHostSuite({ grep, testsPath = join(projectRoot, 'dist-test', 'web', 'index.js'), marker } = {}) {
   return runHostSuite({
     grep,
-    testsPath: join(projectRoot, 'dist-test', 'web', 'index.js'),
+    testsPath,
+    marker,
     settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
     // Fixture PDFs are built with Node (zlib) before the server starts: the web host cannot.
     prepare: async (workspace) => (await import(join(projectRoot, 'dist-test', 'web', 'fixtures.js'))).prepareWebWorkspace(workspace),

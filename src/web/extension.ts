@@ -10,6 +10,7 @@ import { startBlobWorker } from '../services/blobWorker';
 import { PdfLibrary } from '../services/pdfLibrary';
 import { activatePanels } from '../features/panels';
 import { activateTrees, type CorpusTreeProvider } from '../features/tree';
+import { activateVerify } from '../features/verify';
 import type { PanelManager } from '../services/companionPanels';
 import { CorpusService } from '../services/corpusService';
 import { WorkspaceFileSystem } from '../services/workspaceFileSystem';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): WebCompanionApi {
   const trees = activateTrees(context, corpus);
   const panels = activatePanels(context, corpus);
   const excerpts = activateExcerpts(context, corpus, pdfs);
+  activateVerify(context, corpus, pdfs);
   const suggestions = new StoredQuoteSuggestions();
   const claims = activateClaims(context, corpus, suggestions, panels);
   const evidenceMap = activateEvidenceMap(context, corpus, panels, {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExcerptTarget } from '../../src/core/excerpt/excerptView';
+import type { QuoteVerdict } from '../../src/core/pdf/verifyQuotes';
 import type { ExcerptPanel, ExcerptReport } from '../../src/features/excerpt';
 import type { WebCompanionApi } from '../../src/web/extension';
 import * as assert from './assert';
@@ -19,7 +20,7 @@ async function openExcerpt(target: ExcerptTarget): Promise<ExcerptReport> {
   return within(panel.until((r) => r.view?.kind === 'excerpt-unavailable' || r.rendered !== undefined), `excerpt of "${target.quote}"`);
 }
 
-describe('the excerpt panel on the web: a workspace PDF read by pdf.js in a Blob-URL worker', () => {
+describe('the excerpt panel and Verify All Quotes on the web: a workspace PDF read by pdf.js in a Blob-URL worker', () => {
   let api: WebCompanionApi;
   const settings = () => vscode.workspace.getConfiguration('literatureCompanion');
 
@@ -43,6 +44,11 @@ describe('the excerpt panel on the web: a workspace PDF read by pdf.js in a Blob
     assert.equal(report.view.pageCount, 2);
     assert.ok(report.view.rects.length >= 2, 'one box per line of the quote');
     assert.deepEqual(report.rendered, { page: 2, highlights: report.view.rects.length, pages: [{ page: 2, highlights: report.view.rects.length }] });
+  });
+
+  it('verifies every stored quote against the workspace PDF (Verify All Quotes)', async () => {
+    const verdicts = await vscode.commands.executeCommand<QuoteVerdict[]>('literatureCompanion.verifyQuotes');
+    assert.deepEqual(verdicts.map((verdict) => [verdict.paper, verdict.status, verdict.label]), [[WEB_PAPER, 'found', 'found']]);
   });
 
   it('never shows a quote that is not in the workspace PDF as found', async () => {
