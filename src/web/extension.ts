@@ -11,6 +11,11 @@ import { PdfLibrary } from '../services/pdfLibrary';
 import { activatePanels } from '../features/panels';
 import { activateTrees, type CorpusTreeProvider } from '../features/tree';
 import { activateVerify } from '../features/verify';
+import { activateViewer, type PdfViewerProvider } from '../features/viewer';
+import { activateReferences } from '../features/references';
+import { exportBibliography } from '../features/citations/exportCommand';
+import { insertCitation } from '../features/citations/insertCommand';
+import { CITATION_SELECTOR, COMPLETION_TRIGGERS, CitationCompletionProvider, CitationDefinitionProvider, CitationHoverProvider } from '../features/citations/providers';
 import type { PanelManager } from '../services/companionPanels';
 import { CorpusService } from '../services/corpusService';
 import { WorkspaceFileSystem } from '../services/workspaceFileSystem';
@@ -35,6 +40,7 @@ export interface WebCompanionApi {
   readonly evidenceMap: EvidenceMapApi;
   readonly pdfs: PdfLibrary;
   readonly excerpts: ExcerptPanels;
+  readonly viewer: PdfViewerProvider;
   readonly activationMs: number;
 }
 
@@ -53,8 +59,11 @@ export function activate(context: vscode.ExtensionContext): WebCompanionApi {
   const panels = activatePanels(context, corpus);
   const excerpts = activateExcerpts(context, corpus, pdfs);
   activateVerify(context, corpus, pdfs);
+  const viewer = activateViewer(context, corpus, pdfs);
   const suggestions = new StoredQuoteSuggestions();
   const claims = activateClaims(context, corpus, suggestions, panels);
+  activateReferences(context, corpus);
+  activateWebCitations(context, corpus);
   const evidenceMap = activateEvidenceMap(context, corpus, panels, {
     bundled: async () => (await claims.service.bundledClaims()).claims,
     annotations: async () => (await claims.service.annotations())?.all() ?? [],
@@ -84,7 +93,21 @@ export function activate(context: vscode.ExtensionContext): WebCompanionApi {
   if (vscode.workspace.getConfiguration('literatureCompanion').get<boolean>('revealOnStartup', false)) {
     void vscode.commands.executeCommand('workbench.view.extension.literatureCompanion');
   }
-  return { platform: 'web', files: files.name, corpus, trees, panels, claims, evidenceMap, pdfs, excerpts, activationMs: performance.now() - started };
+  return { platform: 'web', files: files.name, corpus, trees, panels, claims, evidenceMap, pdfs, excerpts, viewer, activationMs: performance.now() - started };
+}
+
+/**
+ * Citations as on the desktop (features/citations/index.ts), without "Import Bibliography…": its BibTeX
+ * parser is a Node bundle of its own (dist/bibliographyImport.js), loaded on first use with require.
+ */
+function activateWebCitations(context: vscode.ExtensionContext, corpus: CorpusService): void {
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(CITATION_SELECTOR, new CitationCompletionProvider(corpus), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerHoverProvider(CITATION_SELECTOR, new CitationHoverProvider(corpus)),
+    vscode.languages.registerDefinitionProvider(CITATION_SELECTOR, new CitationDefinitionProvider(corpus)),
+    vscode.commands.registerCommand('literatureCompanion.insertCitation', (argument?: unknown) => insertCitation(corpus, argument)),
+    vscode.commands.registerCommand('literatureCompanion.exportBibliography', (argument?: unknown) => exportBibliography(corpus, argument)),
+  );
 }
 
 /**

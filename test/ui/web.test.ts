@@ -104,8 +104,10 @@ describe('the web extension in the browser (web worker extension host)', { timeo
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Pick stored quotes' }).waitFor({ timeout: 30_000 });
     const input = page.locator('.quick-input-widget input');
     await input.fill('reward');
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-    await page.keyboard.press('Space'); // tick the first stored quote
+    const first = page.locator('.quick-input-list .monaco-list-row').first();
+    await first.waitFor();
+    await first.click(); // in a multi-select pick a click ticks the row's box
+    await page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]').first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'What does the evidence say' }).waitFor();
     await pickQuickItem(page, 'contradicts');
@@ -117,6 +119,7 @@ describe('the web extension in the browser (web worker extension host)', { timeo
     const saved = JSON.parse(readFileSync(stored, 'utf8')).documents['talk-ru.md'];
     assert.equal(saved.length, 1);
     assert.equal(saved[0].target.selector[0].exact, claimLine);
+    assert.equal(saved[0].body.filter((body: { purpose: string }) => body.purpose === 'linking').length, 1, 'one stored quote as evidence');
 
     await reload();
     await line.waitFor({ timeout: 60_000 });

@@ -7,6 +7,8 @@ import './platform.test';
 import './corpus.test';
 import './claims.test';
 import './excerpt.test';
+import './citations.test';
+import './viewer.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
