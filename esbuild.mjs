@@ -66,12 +66,15 @@ function copyPdfiumWasm() {
 }
 /**
  * The source files the web entry reaches, for the lint rule that keeps Node out of them (eslint.config.mjs
- * reads this list; the build's own guard, webGuard, is the check that cannot be skipped).
+ * reads this list; the build's own guard, webGuard, is the check that cannot be skipped). Kept outside
+ * dist/, so a failed build (which clears dist/) does not shrink what lint checks.
  */
+const WEB_GRAPH_DIR = join('node_modules', '.cache', 'literature-companion');
 function writeWebGraph(result) {
   if (!result) return;
   const files = Object.keys(result.metafile.inputs).filter((file) => file.startsWith('src/') && file.endsWith('.ts')).sort();
-  writeFileSync('dist/web/graph.json', `${JSON.stringify(files, null, 1)}\n`);
+  mkdirSync(WEB_GRAPH_DIR, { recursive: true });
+  writeFileSync(join(WEB_GRAPH_DIR, 'webGraph.json'), `${JSON.stringify(files, null, 1)}\n`);
 }
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test

@@ -10,13 +10,13 @@ import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-// Files the web extension (src/web/extension.ts) reaches: written by the build (dist/web/graph.json), with
+// Files the web extension (src/web/extension.ts) reaches: written by the build (node_modules/.cache/literature-companion/webGraph.json), with
 // the web-only files as the floor when the build has not run yet. They run in the browser's web worker
 // extension host: no Node built-ins (node:path excepted: the web build maps it to core/platform/posixPath)
 // and no Node globals. The build fails on the same (scripts/lib/webGuard.mjs); this says so in the editor.
 const webGraph = (() => {
   try {
-    return JSON.parse(readFileSync('dist/web/graph.json', 'utf8'));
+    return JSON.parse(readFileSync('node_modules/.cache/literature-companion/webGraph.json', 'utf8'));
   } catch {
     return [];
   }

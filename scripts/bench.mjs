@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { runHostSuite, runWebHostSuite } from './lib/hostSuite.mjs';
+import { runHostSuite } from './lib/hostSuite.mjs';
 import { lazyVendors } from './lib/lazyVendors.mjs';
 import { ensureTools, projectRoot } from './lib/tools.mjs';
 
@@ -37,15 +37,6 @@ async function bundleSizes() {
     goalBytes: 300 * 1024,
     met: minified.length <= 300 * 1024,
   };
-}
-
-/** The web entry as `npm run package` ships it (minified), and its PDF text worker (loaded on first excerpt). */
-async function webBundleSizes() {
-  const { webGuard } = await import('./lib/webGuard.mjs');
-  const build = (entry, format) => esbuild.build({ entryPoints: [join(projectRoot, entry)], bundle: true, platform: 'browser', format, external: ['vscode'], minify: true, write: false, plugins: [webGuard] });
-  const [entry, worker] = await Promise.all([build('src/web/extension.ts', 'cjs'), build('src/core/pdf/webTextWorker.ts', 'iife')]);
-  const sizes = (output) => ({ productionBytes: output.contents.length, productionGzipBytes: gzipSync(output.contents).length });
-  return { entry: sizes(entry.outputFiles[0]), pdfTextWorker: sizes(worker.outputFiles[0]) };
 }
 
 async function corpusLoad() {
@@ -98,8 +89,8 @@ if (existsSync(annotationsBench)) {
   log('annotation store: sizes, open/save/merge-save, two writer processes…');
   report.annotations = await (await import(pathToFileURL(annotationsBench).href)).benchAnnotations({ node24: tools.node });
 }
-log('web extension: activation, corpus, excerpt in the web worker extension host…');
-report.web = { bundle: await webBundleSizes(), host: await runWebHostSuite({ testsPath: join(projectRoot, 'dist-test', 'web', 'bench.js'), marker: 'LITCOMP_BENCH' }) };
+log('web extension: bundle sizes; activation, corpus, excerpt in the web worker extension host…');
+report.web = await (await import(pathToFileURL(join(projectRoot, 'scripts', 'bench', 'web.mjs')).href)).benchWeb();
 log('evidence map: first paint at 500 papers in a real webview…');
 report.map = await runHostSuite({ testsPath: join(projectRoot, 'dist-test', 'bench', 'mapFirstPaint.js'), marker: 'LITCOMP_BENCH' });
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -20,6 +20,8 @@ export class WorkspaceFileSystem implements FileSystem {
   /** The URI of a core path. */
   uriOf(path: string): vscode.Uri {
     const roots = [...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri), ...this.extraRoots];
+    // A relative path (a setting read without a workspace folder) is taken from the first root, never thrown on.
+    if (!path.startsWith('/')) path = `${roots[0]?.path.replace(/\/$/, '') ?? ''}/${path}`;
     let best: vscode.Uri | undefined;
     for (const root of roots) {
       const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
@@ -50,7 +52,7 @@ export class WorkspaceFileSystem implements FileSystem {
     if (info.kind !== 'file') return { kind: 'not-regular', what: info.kind === 'directory' ? 'a folder' : 'a special file' };
     if (info.size > maxBytes) return { kind: 'too-large', size: info.size };
     const bytes = await this.readFile(path);
-    return bytes.length > maxBytes ? { kind: 'too-large', size: bytes.length } : { kind: 'read', bytes };
+    return bytes.length > maxBytes ? { kind: 'too-large', size: bytes.length, grew: true } : { kind: 'read', bytes };
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { serializeAnnotationFile } from '../../src/core/annotations/fileFormat';
 import type { Annotation } from '../../src/core/annotations/model';
 import type { WebCompanionApi } from '../../src/web/extension';
 import * as assert from './assert';
@@ -114,5 +115,24 @@ describe('annotating claims on the web: .literature/annotations.json through wor
     assert.ok(ids.length >= 3, `mine and theirs are all kept: ${ids.length}`);
     const lock = await vscode.workspace.fs.stat(vscode.Uri.joinPath(annotationFile(), '..', 'annotations.json.lock')).then(() => true, () => false);
     assert.ok(!lock, 'no lock file is left behind');
+  });
+});
+
+describe('a talk in a sub-folder with its own .literature/ on the web', () => {
+  it('is annotated in its own file, as on the desktop (the annotation files are found and watched)', async () => {
+    const api = await activateWebExtension();
+    const nested = fileUri('talks', '.literature', 'annotations.json');
+    await writeText(nested, serializeAnnotationFile([], [], new Map()));
+    const talk = fileUri('talks', 'nested-talk.md');
+    const sentence = 'Reward models can be gamed by the policy.';
+    await writeText(talk, `# Talk\n\n${sentence}\n`);
+    await waitFor(() => api.claims.service.annotationFileOf(talk) === nested.path || undefined, 'the nested annotation file to govern the talk', 15_000);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(talk));
+    select(editor, sentence);
+    await vscode.commands.executeCommand<Annotation>('literatureCompanion.linkClaim', { evidence: [], verdict: 'not-addressed' });
+    const saved = JSON.parse((await readText(nested))!);
+    assert.equal(saved.documents['nested-talk.md']?.[0]?.target.selector[0].exact, sentence, 'keyed relative to the folder holding its .literature/');
+    const root = JSON.parse((await readText(annotationFile())) ?? '{"documents":{}}');
+    assert.ok(!Object.keys(root.documents).some((key) => key.includes('nested-talk')), 'not in the workspace folder\'s file');
   });
 });

@@ -30,10 +30,11 @@ export function documentKey(workspaceRoot: string, documentFile: string): string
  * no higher than `boundary` (the workspace folder) when one is given. Where none exists yet, the boundary's
  * own file (the one a first annotation creates); without a boundary, undefined.
  */
-export function governingAnnotationFile(documentFile: string, boundary?: string, files?: FileSystem): string | undefined {
+export function governingAnnotationFile(documentFile: string, boundary?: string, files?: FileSystem, exists?: (file: string) => boolean): string | undefined {
   const stopAt = boundary === undefined ? undefined : resolve(boundary);
-  // Without a synchronous existence check (the web), the workspace folder's file governs.
-  const existsSync = platformFiles(files).existsSync;
+  // Without a synchronous existence check (the web: the caller may pass the annotation files it knows),
+  // the workspace folder's file governs.
+  const existsSync = exists ?? platformFiles(files).existsSync;
   for (let folder = dirname(resolve(documentFile)); existsSync; folder = dirname(folder)) {
     const candidate = annotationFileFor(folder);
     if (existsSync(candidate)) return candidate;

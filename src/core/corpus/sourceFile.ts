@@ -21,9 +21,11 @@ export interface SourceFileOptions {
 export async function readSourceText(file: string, options: SourceFileOptions, files?: FileSystem): Promise<SourceText> {
   const fs = platformFiles(files);
   try {
-    const info = await fs.stat(file);
-    if (!info) return { message: 'the file does not exist' };
+    // Links are checked where the file system can resolve them (on the web, each look is a round trip to
+    // the workspace's file system, and there is no link to resolve through it).
     if (options.within !== undefined && fs.capabilities.realPaths) {
+      const info = await fs.stat(file);
+      if (!info) return { message: 'the file does not exist' };
       // Every link on the way counts (the file's own and its folders'), hence the real paths.
       const [target, folder] = await Promise.all([fs.realPath(file), fs.realPath(options.within)]);
       if (!isInside(folder, target)) {
@@ -35,7 +37,7 @@ export async function readSourceText(file: string, options: SourceFileOptions, f
       case 'missing': return { message: 'the file does not exist' };
       case 'not-regular': return read.what === 'a folder' ? { message: 'this is a folder, not a file' } : { message: `not a regular file (${read.what}); only regular files are read` };
       case 'too-large':
-        return read.size > options.maxBytes + 1 || info.size > options.maxBytes
+        return !read.grew
           ? { message: `file is ${(read.size / 1048576).toFixed(1)} MB; ${options.what} are limited to ${formatLimit(options.maxBytes)}` }
           : { message: `file grew past ${formatLimit(options.maxBytes)} while being read; ${options.what} are limited to ${formatLimit(options.maxBytes)}` };
       case 'read': return decodeSourceText(read.bytes);

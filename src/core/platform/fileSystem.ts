@@ -50,7 +50,8 @@ export class FileExistsError extends Error {
 export type BoundedRead =
   | { readonly kind: 'read'; readonly bytes: Uint8Array }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'too-large'; readonly size: number }
+  /** `grew`: the size was within the limit when checked, and the file grew past it while being read. */
+  | { readonly kind: 'too-large'; readonly size: number; readonly grew?: boolean }
   | { readonly kind: 'not-regular'; readonly what: string };
 
 export interface FileSystem {

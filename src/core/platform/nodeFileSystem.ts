@@ -161,7 +161,7 @@ async function readRegularFile(path: string, maxBytes: number): Promise<BoundedR
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > maxBytes) return { kind: 'too-large', size: length };
+    if (length > maxBytes) return { kind: 'too-large', size: length, grew: true };
     return { kind: 'read', bytes: buffer.subarray(0, length) };
   } finally {
     await handle.close();

@@ -5,6 +5,7 @@ import { annotationFileFor, AnnotationStore, documentKey, governingAnnotationFil
 import { formatClaimProblem, loadClaimsFolder, type ClaimFolder, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
 import type { CorpusService } from '../../services/corpusService';
+import { platformFiles } from '../../core/platform/fileSystem';
 import { localFolderOf, localWorkspaceFolder, pathOf, uriOfPath } from '../../services/workspacePaths';
 
 /** Documents whose claims the companion tracks. */
@@ -28,6 +29,11 @@ export class ClaimsService implements vscode.Disposable {
   /** Fires when annotations change (added, edited, removed, or the file changed on disk). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /**
+   * Where files cannot be checked synchronously (the web), the workspace's annotation files as found and
+   * watched, so a talk in a sub-folder with its own `.literature/` is governed by it there too.
+   */
+  private readonly knownAnnotationFiles?: { readonly files: Set<string>; readonly ready: Promise<void> };
   private reportedProblems = '';
   private reportedClaimProblems = '';
   /** Watcher events handled so far, and how many were this window's own save coming back (skipped). */
@@ -37,6 +43,7 @@ export class ClaimsService implements vscode.Disposable {
     private readonly extensionPath: string,
     private readonly corpus: CorpusService,
   ) {
+    if (!platformFiles().existsSync) this.knownAnnotationFiles = this.watchAnnotationFiles();
     this.disposables.push(
       corpus.onDidChange(() => {
         // A reload (another corpus, or a changed claims file) reads the claims again.
@@ -87,13 +94,34 @@ export class ClaimsService implements vscode.Disposable {
   /** The annotation file that governs a document (core's rule), or undefined outside a local workspace folder. */
   annotationFileOf(uri: vscode.Uri): string | undefined {
     const folder = localFolderOf(uri);
-    return folder ? governingAnnotationFile(pathOf(uri), pathOf(folder.uri)) : undefined;
+    const known = this.knownAnnotationFiles?.files;
+    return folder ? governingAnnotationFile(pathOf(uri), pathOf(folder.uri), undefined, known && ((file) => known.has(file))) : undefined;
+  }
+
+  private watchAnnotationFiles(): { files: Set<string>; ready: Promise<void> } {
+    const files = new Set<string>();
+    const pattern = '**/.literature/annotations.json';
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern, false, true, false);
+    watcher.onDidCreate((uri) => {
+      files.add(pathOf(uri));
+      this.invalidate();
+    });
+    watcher.onDidDelete((uri) => {
+      if (files.delete(pathOf(uri))) this.invalidate();
+    });
+    this.disposables.push(watcher);
+    const ready = Promise.resolve(vscode.workspace.findFiles(pattern)).then((found) => {
+      for (const uri of found) files.add(pathOf(uri));
+      if (found.length > 0) this.invalidate();
+    }, () => undefined);
+    return { files, ready };
   }
 
   /** The store holding a document's annotations. */
-  storeFor(uri: vscode.Uri): Promise<AnnotationStore | undefined> {
+  async storeFor(uri: vscode.Uri): Promise<AnnotationStore | undefined> {
+    await this.knownAnnotationFiles?.ready;
     const file = this.annotationFileOf(uri);
-    return file ? this.storeAt(file) : Promise.resolve(undefined);
+    return file ? this.storeAt(file) : undefined;
   }
 
   private storeAt(file: string): Promise<AnnotationStore> {
