@@ -11,6 +11,7 @@ import { PdfLibrary } from '../services/pdfLibrary';
 import { activatePanels } from '../features/panels';
 import { activateTrees, type CorpusTreeProvider } from '../features/tree';
 import { activateVerify } from '../features/verify';
+import { attachPdfInWorkspace, explainNoFolderAttach } from '../features/pdfs/attachInWorkspace';
 import { activateViewer, type PdfViewerProvider } from '../features/viewer';
 import { activateReferences } from '../features/references';
 import { exportBibliography } from '../features/citations/exportCommand';
@@ -86,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): WebCompanionApi {
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
     }),
     vscode.commands.registerCommand('literatureCompanion.downloadPdfs', (options?: { quiet?: boolean }) => explainNoDownloads(options)),
+    vscode.commands.registerCommand('literatureCompanion.attachPdf', (target?: unknown, file?: unknown, options?: unknown) => attachPdfInWorkspace(pdfs, corpus, target, file, options)),
+    vscode.commands.registerCommand('literatureCompanion.attachPdfFolder', () => explainNoFolderAttach()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
@@ -115,7 +118,7 @@ function activateWebCitations(context: vscode.ExtensionContext, corpus: CorpusSe
  * downloaded and what works instead, never fail silently.
  */
 function explainNoDownloads(options?: { quiet?: boolean }): string {
-  const message = vscode.l10n.t('Downloading papers from arXiv does not work in the browser: arXiv does not allow cross-origin requests. Put the PDFs in a folder of this workspace and set "literatureCompanion.pdfFolder" to it, or use Literature Companion on the desktop to download them.');
+  const message = vscode.l10n.t('Downloading papers from arXiv does not work in the browser: arXiv does not allow cross-origin requests. Add the PDFs to this workspace and use "Attach PDF…", or set "literatureCompanion.pdfFolder" to a folder of them; Literature Companion on the desktop can download them.');
   if (!options?.quiet) {
     const settings = vscode.l10n.t('Open Settings');
     void vscode.window.showWarningMessage(message, settings).then((choice) => choice === settings && vscode.commands.executeCommand('workbench.action.openSettings', 'literatureCompanion.pdfFolder'));

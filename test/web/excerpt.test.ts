@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { ExcerptTarget } from '../../src/core/excerpt/excerptView';
 import type { QuoteVerdict } from '../../src/core/pdf/verifyQuotes';
+import type { AttachPdfResult } from '../../src/features/pdfs/attachCommand';
 import type { ExcerptPanel, ExcerptReport } from '../../src/features/excerpt';
 import type { WebCompanionApi } from '../../src/web/extension';
 import * as assert from './assert';
-import { activateWebExtension, waitFor } from './support';
+import { activateWebExtension, fileUri, waitFor } from './support';
 
 // Written by fixtures.ts into the workspace before the server started.
 const WEB_CORPUS = 'web-corpus';
@@ -49,6 +50,24 @@ describe('the excerpt panel and Verify All Quotes on the web: a workspace PDF re
   it('verifies every stored quote against the workspace PDF (Verify All Quotes)', async () => {
     const verdicts = await vscode.commands.executeCommand<QuoteVerdict[]>('literatureCompanion.verifyQuotes');
     assert.deepEqual(verdicts.map((verdict) => [verdict.paper, verdict.status, verdict.label]), [[WEB_PAPER, 'found', 'found']]);
+  });
+
+  it('attaches a PDF from the workspace to a paper (Attach PDF…, the browser\'s way in for PDFs)', async () => {
+    const placed = fileUri(WEB_CORPUS, 'pdf', `${WEB_PAPER}.pdf`);
+    const incoming = fileUri('incoming', 'the paper.pdf');
+    await vscode.workspace.fs.createDirectory(fileUri('incoming'));
+    await vscode.workspace.fs.rename(placed, incoming, { overwrite: true });
+    try {
+      assert.equal(await api.pdfs.locate(WEB_PAPER), undefined, 'no PDF for the paper once it is moved away');
+      const result = await vscode.commands.executeCommand<AttachPdfResult>('literatureCompanion.attachPdf', WEB_PAPER, incoming.path, { confirm: false });
+      assert.equal(result.status, 'attached', JSON.stringify(result));
+      assert.equal(result.file, placed.path, 'into the corpus\'s pdf/ folder, named by the paper id');
+      assert.equal(await api.pdfs.locate(WEB_PAPER), placed.path);
+      const again = await vscode.commands.executeCommand<AttachPdfResult>('literatureCompanion.attachPdf', WEB_PAPER, incoming.path, { confirm: false });
+      assert.equal(again.status, 'unchanged', 'the same file again changes nothing');
+    } finally {
+      await vscode.workspace.fs.copy(incoming, placed, { overwrite: true }).then(undefined, () => undefined);
+    }
   });
 
   it('never shows a quote that is not in the workspace PDF as found', async () => {
