@@ -5,7 +5,8 @@
 //   src/features  one folder a feature: core, protocol, services and its own folder; never another feature
 //   src/cli       the command line: core only (no vscode)
 //   src/webview   browser code: protocol and type-only imports (plus the dependency-free core/render/untrustedText)
-//   src/extension.ts only wires.
+//   src/extension.ts only wires (the desktop entry, package.json `main`); src/web/extension.ts likewise for
+//   the web worker extension host (`browser`), where the files it reaches may use no Node (rule at the end).
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
