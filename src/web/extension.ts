@@ -22,13 +22,6 @@ import { CorpusService } from '../services/corpusService';
 import { WorkspaceFileSystem } from '../services/workspaceFileSystem';
 import { mapPathsToUris, readWorkspaceFilesThroughVscode, uriOfPath } from '../services/workspacePaths';
 
-/**
- * The web entry (package.json `browser`): the same features as the desktop's, wired for the web worker
- * extension host of vscode.dev, github.dev and code-server, where there is no Node. Files go through
- * vscode.workspace.fs, PDF text is read by pdf.js in a Blob-URL worker; what needs Node (the search index
- * over the PDFs' text, downloads, git, the citation styles' worker) is not wired here and its commands are
- * hidden on the web (`isWeb` in package.json).
- */
 /** What activate() hands to the web suite (test/web) and the bench. */
 export interface WebCompanionApi {
   readonly platform: 'web';
@@ -45,6 +38,13 @@ export interface WebCompanionApi {
   readonly activationMs: number;
 }
 
+/**
+ * The web entry (package.json `browser`): the same features as the desktop's, wired for the web worker
+ * extension host of vscode.dev, github.dev and code-server, where there is no Node. Files go through
+ * vscode.workspace.fs, PDF text is read by pdf.js in a Blob-URL worker; what needs Node (the search index
+ * over the PDFs' text, downloads, git, the report's citation styles) is not wired here and its commands are
+ * hidden on the web (`isWeb` in package.json).
+ */
 export function activate(context: vscode.ExtensionContext): WebCompanionApi {
   const started = performance.now();
   const files = new WorkspaceFileSystem([context.extensionUri, context.globalStorageUri]);
