@@ -2,17 +2,19 @@
 // and the test suites. pdf.js is never part of the activation bundle.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAZY_VENDORS } from './scripts/lib/lazyVendors.mjs';
 import { lazyEntryPoints } from './scripts/lib/lazyModules.mjs';
-import { activationBundle, common as sharedCommon } from './scripts/lib/esbuildSettings.mjs';
+import { activationBundle, common as sharedCommon, NODE_FILE_SYSTEM } from './scripts/lib/esbuildSettings.mjs';
+import { webGuard } from './scripts/lib/webGuard.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const common = { ...sharedCommon, sourcemap: !production, minify: production };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+// Every Node bundle reads files through Node's fs unless a caller passes another FileSystem (core/platform).
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], inject: NODE_FILE_SYSTEM };
 
 function testEntries(folder) {
   try {
@@ -40,6 +42,12 @@ const builds = [
   // The reader's own process, which runs pdfWorker.js and is stopped when it passes its memory cap.
   { ...node, target: 'node22', entryPoints: { pdfHost: 'src/core/pdf/extractHost.ts' }, outdir: 'dist' },
   { ...node, target: 'node22', entryPoints: { searchWorker: 'src/core/search/indexWorker.ts' }, outdir: 'dist' },
+  // The web extension (package.json `browser`): the web worker extension host of vscode.dev, github.dev and
+  // code-server. No Node shims: a Node built-in or global in its reach fails the build (webGuard).
+  { ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], entryPoints: { extension: 'src/web/extension.ts' }, outdir: 'dist/web', metafile: true, plugins: [webGuard] },
+  // Its PDF text worker: pdf.js (browser build) running its own worker code in the same thread; a classic
+  // script (iife), started from a Blob URL (web workers from an extension's URL are refused).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { pdfTextWorker: 'src/core/pdf/webTextWorker.ts' }, outdir: 'dist/web', plugins: [webGuard] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { map: 'src/webview/map.ts' }, outdir: 'dist/webview' },
   // The two PDF webviews (excerpt panel, PDF viewer) share one chunk of pdf.js's display layer (ES modules,
@@ -82,6 +90,19 @@ void buildCorpusSnapshot(process.argv[2]).then((snapshot) => writeFileSync(proce
   if (run.status !== 0) throw new Error('could not write dist/corpus-snapshot.json');
 }
 
+/**
+ * The source files the web entry reaches, for the lint rule that keeps Node out of them (eslint.config.mjs
+ * reads this list; the build's own guard, webGuard, is the check that cannot be skipped). Kept outside
+ * dist/, so a failed build (which clears dist/) does not shrink what lint checks.
+ */
+const WEB_GRAPH_DIR = join('node_modules', '.cache', 'literature-companion');
+function writeWebGraph(result) {
+  if (!result) return;
+  const files = Object.keys(result.metafile.inputs).filter((file) => file.startsWith('src/') && file.endsWith('.ts')).sort();
+  mkdirSync(WEB_GRAPH_DIR, { recursive: true });
+  writeFileSync(join(WEB_GRAPH_DIR, 'webGraph.json'), `${JSON.stringify(files, null, 1)}\n`);
+}
+
 if (!production) {
   // Tests import the code under test from src/ so each suite is self-contained; mocha and the test
   // harness's own packages stay external and load from node_modules.
@@ -92,6 +113,10 @@ if (!production) {
     { ...node, external, entryPoints: testEntries('ui'), outdir: 'dist-test/ui' },
     { ...node, external, entryPoints: testEntries('desktop'), outdir: 'dist-test/desktop' },
     { ...node, external, entryPoints: testEntries('bench'), outdir: 'dist-test/bench' },
+    // The part of the in-host suite that applies to the web, bundled for the web worker extension host.
+    { ...common, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], entryPoints: { index: 'test/web/index.ts', bench: 'test/web/bench.ts' }, outdir: 'dist-test/web', plugins: [webGuard] },
+    // …and what its harness writes into the workspace first (Node: fixture PDFs need zlib).
+    { ...node, external, entryPoints: { fixtures: 'test/web/fixtures.ts' }, outdir: 'dist-test/web' },
   );
 }
 
@@ -110,6 +135,7 @@ if (watch) {
 } else {
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  writeWebGraph(results.find((result) => result.metafile && Object.keys(result.metafile.outputs).some((file) => file.startsWith('dist/web/'))));
   const bytes = Object.entries(results[0].metafile.outputs).find(([file]) => file.endsWith('extension.js'))[1].bytes;
   console.log(`[esbuild] built ${production ? 'production' : 'development'} bundles; dist/extension.js ${(bytes / 1024).toFixed(0)} kB`);
 }

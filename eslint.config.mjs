@@ -7,8 +7,25 @@
 //   src/cli       the command line: core only (no vscode)
 //   src/webview   browser code: protocol and type-only imports (plus the dependency-free core/render/untrustedText
 //                 and core/claims/verdictStyle)
-//   src/extension.ts only wires.
+//   src/extension.ts only wires (the desktop entry, package.json `main`); src/web/extension.ts likewise for
+//   the web worker extension host (`browser`), where the files it reaches may use no Node (rule at the end).
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+// Files the web extension (src/web/extension.ts) reaches: written by the build (node_modules/.cache/literature-companion/webGraph.json), with
+// the web-only files as the floor when the build has not run yet. They run in the browser's web worker
+// extension host: no Node built-ins (node:path excepted: the web build maps it to core/platform/posixPath)
+// and no Node globals. The build fails on the same (scripts/lib/webGuard.mjs); this says so in the editor.
+const webGraph = (() => {
+  try {
+    return JSON.parse(readFileSync('node_modules/.cache/literature-companion/webGraph.json', 'utf8'));
+  } catch {
+    return [];
+  }
+})();
+const webFiles = ['src/web/**/*.ts', 'src/services/workspaceFileSystem.ts', 'src/core/platform/fileSystem.ts', 'src/core/platform/hash.ts', 'src/core/platform/posixPath.ts', ...webGraph];
+const nodeOnlyModules = builtinModules.filter((name) => name !== 'path' && !name.startsWith('_')).flatMap((name) => [name, `node:${name}`]);
 
 const restrict = (...patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { paths: patterns.filter((p) => p.name), patterns: patterns.filter((p) => p.regex) }],
@@ -67,6 +84,13 @@ export default tseslint.config(
         // has its words and colours in one place.
         patterns: [{ regex: '^(\\.\\./)+(core(?!/render/untrustedText$|/claims/verdictStyle$)|features|services|cli|extension)(/|$)', allowTypeImports: true, message: 'Webview code runs in the browser: import the protocol, and types only from core.' }],
       }],
+    },
+  },
+  {
+    files: webFiles,
+    rules: {
+      'no-restricted-globals': ['error', ...['Buffer', 'process', 'require', '__dirname', '__filename', 'setImmediate'].map((name) => ({ name, message: 'The web extension runs in the browser\'s web worker extension host, which has no Node globals: use Uint8Array/TextEncoder or a core/platform interface.' }))],
+      'no-restricted-imports': ['error', { paths: nodeOnlyModules.map((name) => ({ name, message: 'The web extension reaches this file: no Node built-ins. Take a core/platform interface (FileSystem, sha256Hex) instead.' })) }],
     },
   },
 );

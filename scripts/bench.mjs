@@ -8,6 +8,8 @@
 //   scale      – 500 papers/5,000 links: load and tree first level; a 2,000-claim document after an edit; memory (scripts/bench/scale.mjs)
 //   fuzzy      – hand-written fuzzy search vs approx-string-match; quote anchoring and re-anchoring worst cases (scripts/bench/fuzzy.mjs)
 //   annotations – annotation file of 2,000 / 10,000 claims: bytes, open, save, merge-save; two writer processes (scripts/bench/annotations.mjs)
+//   web        – the web extension (package.json `browser`) in code-server's web worker host: activation, first
+//                corpus load and tree, excerpt of a workspace PDF (first, and again); its bundle sizes
 //   map        – the evidence map's first paint at 500 papers through the real webview, goal ≤ 300 ms (test/bench/mapFirstPaint.ts)
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -121,6 +123,8 @@ if (existsSync(annotationsBench)) {
   log('annotation store: sizes, open/save/merge-save, two writer processes…');
   report.annotations = await (await import(pathToFileURL(annotationsBench).href)).benchAnnotations({ node24: tools.node });
 }
+log('web extension: bundle sizes; activation, corpus, excerpt in the web worker extension host…');
+report.web = await (await import(pathToFileURL(join(projectRoot, 'scripts', 'bench', 'web.mjs')).href)).benchWeb();
 log('evidence map: first paint at 500 papers in a real webview…');
 report.map = await runHostSuite({ testsPath: join(projectRoot, 'dist-test', 'bench', 'mapFirstPaint.js'), marker: 'LITCOMP_BENCH' });
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

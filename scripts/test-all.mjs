@@ -1,17 +1,18 @@
 // `npm test`: installs what a fresh machine lacks (ensure-tools.sh), builds, then runs
 //   unit  – src/core under Node's test runner (Node 24, which pdf.js needs)
 //   host  – the mocha suite inside a real VS Code extension host (code-server 4.139.1)
+//   web   – its web part again, in code-server's web worker extension host (the package.json `browser` entry)
 //   ui    – Playwright + Chromium clicking through the real workbench
-// and ends with one line "N passed, N failed". `npm test -- unit` (or host, ui) runs one phase.
+// and ends with one line "N passed, N failed". `npm test -- unit` (or host, web, ui) runs one phase.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runHostSuite } from './lib/hostSuite.mjs';
+import { runHostSuite, runWebHostSuite } from './lib/hostSuite.mjs';
 import { ensureTools, projectRoot } from './lib/tools.mjs';
 
-const phases = process.argv.slice(2).filter((arg) => ['unit', 'host', 'ui'].includes(arg));
-const selected = phases.length > 0 ? phases : ['unit', 'host', 'ui'];
+const phases = process.argv.slice(2).filter((arg) => ['unit', 'host', 'web', 'ui'].includes(arg));
+const selected = phases.length > 0 ? phases : ['unit', 'host', 'web', 'ui'];
 const results = [];
 
 function section(title) {
@@ -77,6 +78,7 @@ for (const phase of selected) {
   try {
     if (phase === 'unit') results.push(nodeTests('unit', 'dist-test/unit', env));
     if (phase === 'host') results.push({ name: 'host', ...(await runHostSuite()) });
+    if (phase === 'web') results.push({ name: 'web host', ...(await runWebHostSuite()) });
     if (phase === 'ui') results.push(nodeTests('ui', 'dist-test/ui', env));
   } catch (error) {
     console.error(`${phase}: ${error.stack ?? error}`);

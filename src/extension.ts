@@ -1,10 +1,14 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { PdfTextExtractor } from './core/pdf/extractor';
 import type { TreeNode } from './core/tree/corpusTree';
 import { CorpusService } from './services/corpusService';
+import { readPrevalidatedFiles } from './services/keptCorpus';
 import { activatePanels } from './features/panels';
 import type { PanelManager } from './services/companionPanels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
 import { activateClaims, type ClaimsApi } from './features/claims';
+import { registerGitMergeSetup } from './features/claims/gitMerge';
 import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
 import { activatePdfCommands } from './features/pdfs';
 import { activateVerify } from './features/verify';
@@ -15,6 +19,7 @@ import { activateReport } from './features/report';
 import { activateEvidenceMap, type EvidenceMapApi } from './features/evidenceMap';
 import { PdfLibrary } from './services/pdfLibrary';
 import type { ViewKind } from './core/tree/corpusTree';
+import { once } from './core/common/once';
 
 /** What activate() hands to other extensions and to the in-host tests. */
 export interface LiteratureCompanionApi {
@@ -33,16 +38,18 @@ export interface LiteratureCompanionApi {
 /** Only wiring: every feature lives in its own folder; nothing here reads the corpus or loads pdf.js. */
 export function activate(context: vscode.ExtensionContext): LiteratureCompanionApi {
   const started = performance.now();
-  const corpus = new CorpusService(context.extensionPath, context.globalStorageUri.fsPath);
+  const corpus = new CorpusService(context.extensionPath, () => readPrevalidatedFiles(context.extensionPath, context.globalStorageUri.fsPath));
   context.subscriptions.push(corpus);
-  const pdfs = new PdfLibrary(context, corpus);
+  const pdfs = new PdfLibrary(context, corpus, () => new PdfTextExtractor({ workerScript: path.join(context.extensionPath, 'dist', 'pdfWorker.js') }));
   context.subscriptions.push(pdfs);
   const trees = activateTrees(context, corpus);
   activatePdfCommands(context, pdfs, corpus);
   const panels = activatePanels(context, corpus);
   const excerpts = activateExcerpts(context, corpus, pdfs);
   activateVerify(context, corpus, pdfs);
-  const claims = activateClaims(context, corpus, pdfs, panels);
+  // The PDF-text search (its own bundle, dist/lazy-evidenceSuggestions.js): made on first need.
+  const suggestions = once(async () => new (await import('./features/claims/suggestions')).EvidenceSuggestions(corpus, pdfs, context.globalStorageUri.fsPath));
+  const claims = activateClaims(context, corpus, suggestions, panels);
   activateCitations(context, corpus);
   activateReferences(context, corpus);
   const viewer = activateViewer(context, corpus, pdfs);
@@ -53,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
     onDidChange: claims.service.onDidChange,
   });
   context.subscriptions.push(
+    registerGitMergeSetup(context),
     vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
     vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
       if (node?.kind === 'evidence') await vscode.env.clipboard.writeText(node.link.evidence[node.index]!.quote);
@@ -72,6 +80,9 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
       if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
     }),
   );
+  // What needs Node (downloads, PDF folders, git, the report…) is hidden in a browser workbench unless this
+  // Node extension host runs it: code-server's desktop-style host does; vscode.dev's web worker host does not.
+  void vscode.commands.executeCommand('setContext', 'literatureCompanion.nodeHost', true);
   revealOnStartup();
   return { corpus, panels, trees, pdfs, excerpts, claims, viewer, evidenceMap, activationMs: performance.now() - started };
 }

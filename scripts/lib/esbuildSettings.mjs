@@ -5,8 +5,11 @@ import { lazyVendors } from './lazyVendors.mjs';
 
 export const common = { bundle: true, logLevel: 'warning', legalComments: 'none' };
 
+/** Injected into every Node bundle: files are read through Node's fs unless a caller passes another FileSystem (src/core/platform). */
+export const NODE_FILE_SYSTEM = ['src/core/platform/registerNode.ts'];
+
 /** A Node program: CommonJS, one file (or one a lazy part). */
-export const nodeBundle = { ...common, platform: 'node', format: 'cjs' };
+export const nodeBundle = { ...common, platform: 'node', format: 'cjs', inject: NODE_FILE_SYSTEM };
 
 /**
  * The activation bundle (dist/extension.js) and its lazy parts: VS Code's Node (20), `vscode` from the host;

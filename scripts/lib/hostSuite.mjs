@@ -13,10 +13,11 @@ const TIMEOUT_MS = 10 * 60_000;
  * Loads `testsPath` (a module exporting run()) into a real extension host and returns the JSON its run
  * printed after `marker` (the in-host suite prints LITCOMP_RESULT {"passed":n,"failed":m}).
  */
-export async function runHostSuite({ grep, testsPath = join(projectRoot, 'dist-test', 'host', 'index.js'), marker = 'LITCOMP_RESULT' } = {}) {
+export async function runHostSuite({ grep, testsPath = join(projectRoot, 'dist-test', 'host', 'index.js'), marker = 'LITCOMP_RESULT', settings, prepare } = {}) {
   const workspace = mkdtempSync(join(tmpdir(), 'litcomp-host-ws-'));
   cpSync(join(projectRoot, 'example'), workspace, { recursive: true });
-  const server = await startCodeServer({ folder: workspace, log: process.env.LITCOMP_DEBUG ? (line) => process.stderr.write(line) : undefined });
+  await prepare?.(workspace);
+  const server = await startCodeServer({ folder: workspace, settings, log: process.env.LITCOMP_DEBUG ? (line) => process.stderr.write(line) : undefined });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
@@ -43,4 +44,23 @@ export async function runHostSuite({ grep, testsPath = join(projectRoot, 'dist-t
     await browser.close();
     server.stop();
   }
+}
+
+/** This extension's id, as the user setting `remote.extensionKind` names it. */
+export const EXTENSION_ID = 'literature-companion.literature-companion';
+
+/**
+ * The web part of the suite (dist-test/web/index.js) in code-server's WEB WORKER extension host: the user
+ * setting remote.extensionKind ["web"] makes code-server run this extension's `browser` entry there, in the
+ * browser, without Node (see ../shared/vscode-here.md, "The same extension as a web extension").
+ */
+export function runWebHostSuite({ grep, testsPath = join(projectRoot, 'dist-test', 'web', 'index.js'), marker } = {}) {
+  return runHostSuite({
+    grep,
+    testsPath,
+    marker,
+    settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+    // Fixture PDFs are built with Node (zlib) before the server starts: the web host cannot.
+    prepare: async (workspace) => (await import(join(projectRoot, 'dist-test', 'web', 'fixtures.js'))).prepareWebWorkspace(workspace),
+  });
 }

@@ -6,6 +6,7 @@ import { displayLine } from '../core/render/untrustedText';
 import { PANEL_TEXT } from '../protocol/webviewText';
 import { localized } from './localizedTexts';
 import { webviewPage } from './webviewPage';
+import { uriOfPath } from './workspacePaths';
 import { WebviewPanelRegistry, WebviewPanels } from './webviewPanels';
 
 /** Paper and challenge panels: one per target, reused when opened again, restored after a reload. */
@@ -22,7 +23,7 @@ export class PanelManager extends WebviewPanels<PanelTarget, CompanionPanel> {
       viewType: PANEL_VIEW_TYPE,
       extensionUri,
       // The corpus folder too: summaries may show images stored beside their Markdown files.
-      resourceRoots: () => [vscode.Uri.file(corpus.root())],
+      resourceRoots: () => [uriOfPath(corpus.root())],
       keyOf,
       titleOf,
       targetOfState: (state) => {
@@ -71,7 +72,7 @@ export class CompanionPanel implements vscode.Disposable {
 
   async render(): Promise<void> {
     if (!this.ready) return; // the `ready` handshake renders as soon as the script runs
-    const imageUrl = (file: string) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
+    const imageUrl = (file: string) => this.panel.webview.asWebviewUri(uriOfPath(file)).toString();
     const view = (await this.resolve(this.target)) ?? buildPanelView(await this.corpus.get(), this.target, imageUrl, localized(PANEL_MODEL_TEXT));
     this.panel.title = panelTitle(view, this.target);
     const message: HostToPanel = { type: 'render', view };
@@ -97,7 +98,7 @@ export class CompanionPanel implements vscode.Disposable {
         const corpus = await this.corpus.get();
         // Only files that belong to the corpus: the webview must not be able to open arbitrary paths.
         const known = [...corpus.papers.values(), ...corpus.challenges.values()].some((item) => item.file === message.file);
-        if (known) await vscode.window.showTextDocument(vscode.Uri.file(message.file), { viewColumn: vscode.ViewColumn.Beside });
+        if (known) await vscode.window.showTextDocument(uriOfPath(message.file), { viewColumn: vscode.ViewColumn.Beside });
         return;
       }
       case 'copy':

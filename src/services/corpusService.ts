@@ -1,11 +1,16 @@
-import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadCorpus } from '../core/corpus/load';
 import { formatProblem, type Corpus } from '../core/corpus/model';
-import { KeptCorpusCache, readCorpusSnapshot } from '../core/corpus/snapshot';
-import { cacheKey } from '../core/pdf/textCache';
-import { pathSetting } from './workspacePaths';
+import type { Prevalidated } from '../core/corpus/load';
+import type { KeptCorpusCache } from '../core/corpus/snapshot';
+import { pathSetting, uriOfPath } from './workspacePaths';
+
+/**
+ * Files parsed before, handed in by the entry point: on the desktop the bundled corpus's build-time snapshot
+ * and a person's own corpus kept from an earlier session (services/keptCorpus.ts, Node only); on the web none.
+ */
+export type PrevalidatedFiles = Prevalidated | KeptCorpusCache;
 
 /**
  * Owns the loaded corpus: loads it lazily (never during activation), reloads on file changes, and reports
@@ -19,14 +24,13 @@ export class CorpusService implements vscode.Disposable {
   private watcher?: vscode.FileSystemWatcher;
   private reloadTimer?: ReturnType<typeof setTimeout>;
   private warnedFor = '';
-  /** Files parsed before: the bundled corpus at build time, a person's own in an earlier session. Read once. */
-  private prevalidated?: Promise<KeptCorpusCache | Awaited<ReturnType<typeof readCorpusSnapshot>>>;
+  /** Files parsed before (see PrevalidatedFiles), asked for once. */
+  private prevalidated?: Promise<PrevalidatedFiles | undefined>;
   private saveTimer?: ReturnType<typeof setTimeout>;
 
-  /** `storagePath`: the extension's global storage, where a person's own corpus is kept parsed between sessions. */
   constructor(
     private readonly extensionPath: string,
-    private readonly storagePath?: string,
+    private readonly readPrevalidated: () => Promise<PrevalidatedFiles | undefined> = async () => undefined,
   ) {}
 
   /** The corpus folder: the setting when given (and allowed), otherwise the bundled `sources/`. */
@@ -58,31 +62,19 @@ export class CorpusService implements vscode.Disposable {
     this.prevalidated ??= this.readPrevalidated();
     const prevalidated = await this.prevalidated;
     clearTimeout(this.saveTimer);
-    if (prevalidated instanceof KeptCorpusCache) prevalidated.startLoad();
+    if (prevalidated && isKept(prevalidated)) prevalidated.startLoad();
     const corpus = await loadCorpus(root, { baseLexicon: path.join(this.extensionPath, 'sources', 'lexicon'), prevalidated });
     // Kept a second later, once the first rows are drawn (a 500-paper corpus is some 5 MB of JSON).
-    if (prevalidated instanceof KeptCorpusCache && prevalidated.worthSaving) this.saveTimer = setTimeout(() => void prevalidated.save().catch(() => undefined), 1000);
+    if (prevalidated && isKept(prevalidated) && prevalidated.worthSaving) this.saveTimer = setTimeout(() => void prevalidated.save().catch(() => undefined), 1000);
     this.watch(root);
     this.report(corpus);
     this.changed.fire(corpus);
     return corpus;
   }
 
-  private async readPrevalidated(): Promise<KeptCorpusCache | Awaited<ReturnType<typeof readCorpusSnapshot>>> {
-    const bundled = await readCorpusSnapshot(path.join(this.extensionPath, 'dist', 'corpus-snapshot.json'));
-    if (!this.storagePath) return bundled;
-    try {
-      // Tied to this very build: another one may parse files differently.
-      const build = `${(await stat(__filename)).mtimeMs}:${__filename}`;
-      return await KeptCorpusCache.open(path.join(this.storagePath, 'corpus-cache.json'), await cacheKey(), build, bundled);
-    } catch {
-      return bundled; // no key can be made (read-only home): the own corpus is parsed each session
-    }
-  }
-
   private watch(root: string): void {
     this.watcher?.dispose();
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '{papers,taxonomy,evidence,lexicon,claims}/*'));
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOfPath(root), '{papers,taxonomy,evidence,lexicon,claims}/*'));
     const schedule = () => {
       clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => void this.reload(), 200);
@@ -102,7 +94,7 @@ export class CorpusService implements vscode.Disposable {
       diagnostic.source = 'Literature Companion';
       byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
     }
-    for (const [file, list] of byFile) this.diagnostics.set(vscode.Uri.file(file), list);
+    for (const [file, list] of byFile) this.diagnostics.set(uriOfPath(file), list);
 
     const summary = corpus.problems.map(formatProblem).join('\n');
     if (corpus.problems.length > 0 && summary !== this.warnedFor) {
@@ -125,4 +117,8 @@ export class CorpusService implements vscode.Disposable {
     this.diagnostics.dispose();
     this.changed.dispose();
   }
+}
+
+function isKept(files: PrevalidatedFiles): files is KeptCorpusCache {
+  return 'startLoad' in files;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { DisplayTexts } from '../core/l10n/displayText';
 import { TEXTS_DATA_KEY } from '../protocol/webviewText';
@@ -22,7 +21,7 @@ export interface WebviewPageOptions {
  * strict Content-Security-Policy with a fresh nonce (see webviewDocument.ts).
  */
 export function webviewPage(webview: vscode.Webview, options: WebviewPageOptions): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16))));
   return webviewDocument({
     cspSource: webview.cspSource,
     nonce,

@@ -10,14 +10,51 @@ import * as vscode from 'vscode';
  *   VS Code ignores a workspace's values for them, and so do we, explicitly, by reading the person's own
  *   (user) value. That value is theirs, so it is honoured wherever it points.
  */
-export function localWorkspaceFolder(): string | undefined {
-  return vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === 'file')?.uri.fsPath;
+/**
+ * The URI schemes whose files this host reads: `file:` on the desktop (Node's fs); on the web every
+ * workspace folder's scheme, since there all reads go through vscode.workspace.fs (set by the web entry).
+ */
+let readableSchemes: readonly string[] = ['file'];
+
+/** Schemes a document of a talk can have in either host (the editor's document selectors use them). */
+export const WORKSPACE_SCHEMES: readonly string[] = ['file', 'vscode-remote', 'vscode-vfs'];
+
+/** The web entry: workspace folders are read through vscode.workspace.fs, whatever their scheme. */
+export function readWorkspaceFilesThroughVscode(): void {
+  readableSchemes = WORKSPACE_SCHEMES;
 }
 
-/** Whether `uri` is a document in a local workspace folder (not a virtual one, not outside any folder). */
+const readable = (uri: vscode.Uri) => readableSchemes.includes(uri.scheme);
+
+/**
+ * A URI's path as core code takes it: the platform path on the desktop (fsPath); the URI's own
+ * '/'-separated path on the web (a browser on Windows would otherwise give backslashes).
+ */
+export function pathOf(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.path;
+}
+
+let pathToUri = (path: string): vscode.Uri => vscode.Uri.file(path);
+
+/** The URI of a path core code gave back (a corpus file, an annotation file): `file:` on the desktop. */
+export function uriOfPath(path: string): vscode.Uri {
+  return pathToUri(path);
+}
+
+/** The web entry maps paths to the workspace's own URIs (see WorkspaceFileSystem.uriOf). */
+export function mapPathsToUris(map: (path: string) => vscode.Uri): void {
+  pathToUri = map;
+}
+
+export function localWorkspaceFolder(): string | undefined {
+  const folder = vscode.workspace.workspaceFolders?.find((candidate) => readable(candidate.uri));
+  return folder && pathOf(folder.uri);
+}
+
+/** Whether `uri` is a document in a workspace folder this host reads (not a virtual one on the desktop, not outside any folder). */
 export function localFolderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return folder?.uri.scheme === 'file' && uri.scheme === 'file' ? folder : undefined;
+  return folder && readable(folder.uri) && uri.scheme === folder.uri.scheme ? folder : undefined;
 }
 
 export type PathSetting = 'corpusPath' | 'pdfFolder' | 'textCacheFolder';

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { FileLockTimeout, lockFileOf } from './lockErrors';
+
+export { FileLockTimeout, lockFileOf, type LockHolder } from './lockErrors';
 
 /**
  * A lock file beside a file, so that two processes (two windows, a window and a script) never interleave
@@ -18,22 +21,6 @@ export interface FileLockOptions {
   readonly timeoutMs?: number;
 }
 
-export interface LockHolder {
-  readonly pid?: number;
-  readonly host?: string;
-  readonly since: Date;
-}
-
-export class FileLockTimeout extends Error {
-  constructor(
-    readonly lockFile: string,
-    readonly holder: LockHolder | undefined,
-  ) {
-    super(`${lockFile} is held${holder?.pid ? ` by process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}` : ''} since ${holder?.since.toISOString() ?? 'a moment ago'}`);
-    this.name = 'FileLockTimeout';
-  }
-}
-
 interface LockRecord {
   readonly raw: string;
   readonly pid?: number;
@@ -41,8 +28,6 @@ interface LockRecord {
   readonly nonce?: string;
   readonly mtimeMs: number;
 }
-
-export const lockFileOf = (file: string) => `${file}.lock`;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { FileExistsError, platformFiles, type FileSystem } from '../platform/fileSystem';
 import { latest, sameEntry, timeOf, type Entry } from './entries';
 import { AnnotationFileError, MAX_ANNOTATION_FILE_BYTES, MAX_ANNOTATIONS, MAX_TOMBSTONES, parseAnnotationFile, serializeAnnotationFile, type ParsedAnnotationFile } from './fileFormat';
-import { FileLockTimeout, lockFileOf, withFileLock, type FileLockOptions } from './fileLock';
+import { FileLockTimeout, lockFileOf } from './lockErrors';
+import type { LockOptions } from '../platform/fileSystem';
 import type { Annotation } from './model';
 import { readAnnotationFile, sha256, type DiskFile } from './safeRead';
 
@@ -31,9 +30,12 @@ export function documentKey(workspaceRoot: string, documentFile: string): string
  * no higher than `boundary` (the workspace folder) when one is given. Where none exists yet, the boundary's
  * own file (the one a first annotation creates); without a boundary, undefined.
  */
-export function governingAnnotationFile(documentFile: string, boundary?: string): string | undefined {
+export function governingAnnotationFile(documentFile: string, boundary?: string, files?: FileSystem, exists?: (file: string) => boolean): string | undefined {
   const stopAt = boundary === undefined ? undefined : resolve(boundary);
-  for (let folder = dirname(resolve(documentFile)); ; folder = dirname(folder)) {
+  // Without a synchronous existence check (the web: the caller may pass the annotation files it knows),
+  // the workspace folder's file governs.
+  const existsSync = exists ?? platformFiles(files).existsSync;
+  for (let folder = dirname(resolve(documentFile)); existsSync; folder = dirname(folder)) {
     const candidate = annotationFileFor(folder);
     if (existsSync(candidate)) return candidate;
     if (folder === stopAt || dirname(folder) === folder) break;
@@ -57,7 +59,9 @@ export interface AnnotationStoreOptions {
    */
   readonly backups?: boolean | (() => boolean);
   /** Timing of the lock that serialises writers (tests). */
-  readonly lock?: FileLockOptions;
+  readonly lock?: LockOptions;
+  /** Where the file lives (default: the process's registered file system, see platform/fileSystem.ts). */
+  readonly files?: FileSystem;
 }
 
 export interface SaveResult {
@@ -69,32 +73,11 @@ export interface SaveResult {
 
 /**
  * Writes `text` to `file` so that a reader (or a crash) sees either the old file or the new one, never
- * half of either: a temp file beside it, fsync, rename over the old one, fsync of the folder.
+ * half of either: the file system's atomic write (on Node a temp file beside it, fsync, rename over the
+ * old one, fsync of the folder; see platform/nodeFileSystem.ts).
  */
-export async function writeFileAtomic(file: string, text: string, beforeRename?: (tempFile: string) => void | Promise<void>): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await beforeRename?.(temp);
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  // Make the rename itself durable; not every platform can open a folder (Windows), so best effort.
-  try {
-    const folder = await open(dirname(file), 'r');
-    await folder.sync().finally(() => folder.close());
-  } catch {
-    /* best effort */
-  }
+export async function writeFileAtomic(file: string, text: string, beforeRename?: (tempFile: string) => void | Promise<void>, files?: FileSystem): Promise<void> {
+  await platformFiles(files).writeFileAtomic(file, text, { beforeRename });
 }
 
 /** The annotations and tombstones of a parsed file, keyed by id; duplicates and invalid entries set aside. */
@@ -233,7 +216,20 @@ export class AnnotationStore {
    * document may come back, or be renamed); the caller reports them so the person can re-attach or delete.
    */
   missingDocuments(workspaceRoot = this.workspaceRoot): string[] {
+    const existsSync = this.files.existsSync;
+    if (!existsSync) return [];
     return this.documents().filter((document) => !existsSync(join(workspaceRoot, ...document.split('/'))));
+  }
+
+  /** missingDocuments() on any file system (the web has no synchronous check). */
+  async missingDocumentsAsync(workspaceRoot = this.workspaceRoot): Promise<string[]> {
+    const missing: string[] = [];
+    for (const document of this.documents()) if (!(await this.files.stat(join(workspaceRoot, ...document.split('/'))))) missing.push(document);
+    return missing;
+  }
+
+  private get files(): FileSystem {
+    return platformFiles(this.options.files);
   }
 
   /**
@@ -245,7 +241,11 @@ export class AnnotationStore {
   save(options: { overwriteUnreadable?: boolean } = {}): Promise<SaveResult> {
     return this.serial(async () => {
       try {
-        return await withFileLock(this.file, () => this.saveLocked(options), this.options.lock);
+        const files = this.files;
+        // Where there is no lock (the web), the merge below still keeps the other writer's changes; only
+        // a write landing between this save's read and its rename could be lost, a window of milliseconds.
+        if (!files.withLock) return await this.saveLocked(options);
+        return await files.withLock(this.file, () => this.saveLocked(options), this.options.lock);
       } catch (error) {
         if (!(error instanceof FileLockTimeout)) throw error;
         throw new AnnotationFileError(this.file, `was not saved: ${error.message}. If no other Literature Companion window or tool is saving annotations, delete ${lockFileOf(this.file)} and save again`, 'locked');
@@ -287,16 +287,16 @@ export class AnnotationStore {
     if (!disk.bytes || !disk.hash || !this.backupsAllowed()) return undefined;
     const backup = `${this.file}.corrupt-${disk.hash.slice(0, 12)}`;
     try {
-      await writeFile(backup, disk.bytes, { flag: 'wx' });
+      await this.files.createFile(backup, disk.bytes);
       return backup;
     } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'EEXIST' ? backup : undefined;
+      return error instanceof FileExistsError || (error as { code?: string }).code === 'EEXIST' ? backup : undefined;
     }
   }
 
   /** False when the file holds what this store last read or wrote (its own save coming back): nothing new. */
   private async reloadNow(): Promise<boolean> {
-    const disk = await readAnnotationFile(this.file, this.workspaceRoot);
+    const disk = await readAnnotationFile(this.file, this.workspaceRoot, this.files);
     if (disk.hash !== undefined && disk.hash === this.diskHash) return false;
     let loaded: LoadedFile = { entries: new Map(), invalid: [], problems: [] };
     let version: number | undefined;
@@ -330,7 +330,7 @@ export class AnnotationStore {
   }
 
   private async saveLocked(options: { overwriteUnreadable?: boolean }): Promise<SaveResult> {
-    const disk = await readAnnotationFile(this.file, this.workspaceRoot);
+    const disk = await readAnnotationFile(this.file, this.workspaceRoot, this.files);
     if (disk.error) throw new AnnotationFileError(this.file, `was not saved: it ${disk.error.detail}`, disk.error.kind);
     const sequence = this.sequence;
     let merged = false;
@@ -367,7 +367,7 @@ export class AnnotationStore {
     }
     const output = this.serialize(entries, invalid);
     try {
-      await writeFileAtomic(disk.target ?? this.file, output, this.options.beforeRename);
+      await writeFileAtomic(disk.target ?? this.file, output, this.options.beforeRename, this.files);
     } catch (error) {
       if (error instanceof AnnotationFileError) throw error;
       throw new AnnotationFileError(this.file, `could not be written (${(error as Error).message}); the previous file is unchanged`, 'io');
@@ -376,7 +376,7 @@ export class AnnotationStore {
     this.entries = this.withLocalChanges(entries, sequence);
     for (const [id, changed] of this.pending) if (changed <= sequence) this.pending.delete(id);
     this.invalid = invalid;
-    this.diskHash = sha256(output);
+    this.diskHash = await sha256(output);
     this.unreadable = undefined;
     this.problems = this.problems.filter((problem) => !problem.includes('No annotations were loaded from it'));
     return { merged, fromDisk };
@@ -396,7 +396,7 @@ export class AnnotationStore {
     }
     if (tombstones.length > MAX_TOMBSTONES) tombstones = tombstones.sort((a, b) => Date.parse(b[1]) - Date.parse(a[1])).slice(0, MAX_TOMBSTONES);
     const output = serializeAnnotationFile(annotations, invalid, new Map(tombstones));
-    const bytes = Buffer.byteLength(output);
+    const bytes = new TextEncoder().encode(output).length;
     if (bytes > MAX_ANNOTATION_FILE_BYTES) {
       throw new AnnotationFileError(this.file, `was not saved: it would be ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_ANNOTATION_FILE_BYTES / 1024 / 1024} MB an annotation file may have. Shorten long notes or delete annotations you no longer need, then save again; the file on disk is unchanged`, 'too-large');
     }

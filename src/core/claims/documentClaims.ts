@@ -1,4 +1,5 @@
-import { editBudget, evidenceOf, noteOf, positionSelector, quoteSelector, reanchor, verdictOf, type Annotation } from '../annotations';
+import { evidenceOf, noteOf, positionSelector, quoteSelector, verdictOf, type Annotation } from '../annotations/model';
+import { editBudget, reanchor } from '../annotations/reanchor';
 import type { FuzzyBudget } from '../pdf/fuzzySearch';
 import type { Corpus } from '../corpus/model';
 import type { Claim, Verdict } from './model';

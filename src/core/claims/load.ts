@@ -1,4 +1,4 @@
-import { readdir, realpath } from 'node:fs/promises';
+import { platformFiles } from '../platform/fileSystem';
 import { dirname, join, resolve } from 'node:path';
 import { isInside, readSourceText } from '../corpus/sourceFile';
 import { quoteFields } from '../corpus/load';
@@ -92,9 +92,10 @@ function idOf(item: unknown): string | undefined {
 
 async function isWithinAny(file: string, folders: readonly string[]): Promise<boolean> {
   // A missing talk is judged by its path, so the "cannot read" message can still say what is wrong.
-  const real = await realpath(file).catch(() => resolve(file));
+  const files = platformFiles();
+  const real = await files.realPath(file).catch(() => resolve(file));
   for (const folder of folders) {
-    if (isInside(await realpath(folder).catch(() => resolve(folder)), real)) return true;
+    if (isInside(await files.realPath(folder).catch(() => resolve(folder)), real)) return true;
   }
   return false;
 }
@@ -183,10 +184,8 @@ const CLAIMS_FILE = /\.ya?ml$/i;
 export async function loadClaimsFolder(folder: string, corpus?: Corpus, options: ClaimsOptions = {}): Promise<ClaimFolder> {
   let names: string[];
   try {
-    names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile() && CLAIMS_FILE.test(entry.name)).map((entry) => entry.name).sort();
+    names = (await platformFiles().readDirectory(folder)).filter((entry) => entry.kind === 'file' && CLAIMS_FILE.test(entry.name)).map((entry) => entry.name).sort();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { folder, sets: [], claims: [], problems: [] };
     return { folder, sets: [], claims: [], problems: [{ file: folder, message: `cannot read the claims folder: ${(error as Error).message}` }] };
   }
   const loaded = await Promise.all(names.map((name) => loadClaims(join(folder, name), corpus, options)));

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { platformFiles } from '../platform/fileSystem';
 import { extname, join, resolve } from 'node:path';
 import { lexiconEntry } from '../search/lexicon';
 import { parseOrRecall, type Prevalidated } from './load';
@@ -19,7 +19,7 @@ export async function loadLexicon(folders: readonly string[], prevalidated?: Pre
   for (const folder of folders) {
     if (seen.has(resolve(folder))) continue; // the bundled corpus is its own default lexicon
     seen.add(resolve(folder));
-    const names = await readdir(folder).catch(() => [] as string[]);
+    const names = await platformFiles().readDirectory(folder).then((entries) => entries.map((entry) => entry.name), () => [] as string[]);
     for (const name of names.filter((n) => ['.yaml', '.yml'].includes(extname(n).toLowerCase())).sort()) {
       const file = join(folder, name);
       const parsed = await readLexiconFile(file, prevalidated);
@@ -34,9 +34,10 @@ async function readLexiconFile(file: string, prevalidated?: Prevalidated): Promi
   const problem = (message: string, line?: number, field?: string): CorpusProblem => ({ file, line, field, kind: 'lexicon', message });
   let text: string;
   try {
-    const bytes = await readFile(file);
-    if (bytes.length > MAX_LEXICON_BYTES) return { entries: [], problems: [problem(`file is ${(bytes.length / 1048576).toFixed(1)} MB; a lexicon file is limited to 1 MB`)] };
-    text = bytes.toString('utf8');
+    const read = await platformFiles().readRegularFile(file, MAX_LEXICON_BYTES);
+    if (read.kind === 'too-large') return { entries: [], problems: [problem(`file is ${(read.size / 1048576).toFixed(1)} MB; a lexicon file is limited to 1 MB`)] };
+    if (read.kind !== 'read') return { entries: [], problems: [problem(read.kind === 'missing' ? 'cannot read file: it does not exist' : `cannot read file: it is ${read.what}, not a regular file`)] };
+    text = new TextDecoder().decode(read.bytes);
   } catch (error) {
     return { entries: [], problems: [problem(`cannot read file: ${(error as Error).message}`)] };
   }

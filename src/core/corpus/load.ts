@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { platformFiles } from '../platform/fileSystem';
 import { basename, extname, join } from 'node:path';
 import type { Challenge, ChallengeProblem, Corpus, CorpusProblem, Evidence, EvidenceLink, Paper } from './model';
 import { splitFrontMatter } from './frontMatter';
@@ -105,7 +105,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
 
 async function listFiles(root: string, folder: string, extensions: string[]): Promise<string[]> {
   try {
-    const names = await readdir(join(root, folder));
+    const names = (await platformFiles().readDirectory(join(root, folder))).map((entry) => entry.name);
     return names.filter((name) => extensions.includes(extname(name).toLowerCase())).sort().map((name) => join(root, folder, name));
   } catch {
     return []; // a missing folder simply contributes nothing

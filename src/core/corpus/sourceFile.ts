@@ -1,6 +1,5 @@
-import { constants } from 'node:fs';
-import { lstat, open, realpath } from 'node:fs/promises';
 import { relative, isAbsolute } from 'node:path';
+import { platformFiles, type FileSystem } from '../platform/fileSystem';
 
 /**
  * Reads a text file a person wrote (a corpus file, a claims file, a talk) without trusting it: a symlink
@@ -19,41 +18,35 @@ export interface SourceFileOptions {
   readonly within?: string;
 }
 
-export async function readSourceText(file: string, options: SourceFileOptions): Promise<SourceText> {
+export async function readSourceText(file: string, options: SourceFileOptions, files?: FileSystem): Promise<SourceText> {
+  const fs = platformFiles(files);
   try {
-    const link = await lstat(file);
-    if (options.within !== undefined) {
+    // Links are checked where the file system can resolve them (on the web, each look is a round trip to
+    // the workspace's file system, and there is no link to resolve through it).
+    if (options.within !== undefined && fs.capabilities.realPaths) {
+      const info = await fs.stat(file);
+      if (!info) return { message: 'the file does not exist' };
       // Every link on the way counts (the file's own and its folders'), hence the real paths.
-      const [target, folder] = await Promise.all([realpath(file), realpath(options.within)]);
+      const [target, folder] = await Promise.all([fs.realPath(file), fs.realPath(options.within)]);
       if (!isInside(folder, target)) {
-        return { message: `the file ${link.isSymbolicLink() ? 'is a link' : 'leads'} to a file outside ${options.within}; it is not read; put the file itself in the folder` };
+        return { message: `the file ${info.symbolicLink ? 'is a link' : 'leads'} to a file outside ${options.within}; it is not read; put the file itself in the folder` };
       }
     }
-    // O_NONBLOCK: opening a FIFO must not wait for a writer. The checks run on the opened handle, so the
-    // file cannot be swapped between the check and the read.
-    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return { message: `not a regular file (${kindOf(info)}); only regular files are read` };
-      if (info.size > options.maxBytes) return { message: `file is ${(info.size / 1048576).toFixed(1)} MB; ${options.what} are limited to ${formatLimit(options.maxBytes)}` };
-      // Read at most one byte past the limit: a file that grows while being read is still bounded.
-      const buffer = Buffer.alloc(Math.min(info.size, options.maxBytes) + 1);
-      let length = 0;
-      while (length < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-      }
-      if (length > options.maxBytes) return { message: `file grew past ${formatLimit(options.maxBytes)} while being read; ${options.what} are limited to ${formatLimit(options.maxBytes)}` };
-      return decodeSourceText(buffer.subarray(0, length));
-    } finally {
-      await handle.close();
+    const read = await fs.readRegularFile(file, options.maxBytes);
+    switch (read.kind) {
+      case 'missing': return { message: 'the file does not exist' };
+      case 'not-regular': return read.what === 'a folder' ? { message: 'this is a folder, not a file' } : { message: `not a regular file (${read.what}); only regular files are read` };
+      case 'too-large':
+        return !read.grew
+          ? { message: `file is ${(read.size / 1048576).toFixed(1)} MB; ${options.what} are limited to ${formatLimit(options.maxBytes)}` }
+          : { message: `file grew past ${formatLimit(options.maxBytes)} while being read; ${options.what} are limited to ${formatLimit(options.maxBytes)}` };
+      case 'read': return decodeSourceText(read.bytes);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { message: 'the file does not exist' };
-    if (code === 'EACCES' || code === 'EPERM') return { message: 'the file cannot be read (permission denied)' };
-    if (code === 'EISDIR') return { message: 'this is a folder, not a file' };
+    if (code === 'ENOENT' || code === 'FileNotFound') return { message: 'the file does not exist' };
+    if (code === 'EACCES' || code === 'EPERM' || code === 'NoPermissions') return { message: 'the file cannot be read (permission denied)' };
+    if (code === 'EISDIR' || code === 'FileIsADirectory') return { message: 'this is a folder, not a file' };
     if (code === 'ELOOP') return { message: 'the file is a link that loops' };
     return { message: `cannot read file (${code ?? (error as Error).message})` };
   }
@@ -62,14 +55,6 @@ export async function readSourceText(file: string, options: SourceFileOptions): 
 export function isInside(folder: string, file: string): boolean {
   const path = relative(folder, file);
   return path === '' || (!path.startsWith('..') && !isAbsolute(path));
-}
-
-function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a named pipe';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'a special file';
 }
 
 function formatLimit(bytes: number): string {

@@ -3,7 +3,7 @@
  * to a challenge; a marker shows where the talk's claims touch a challenge, with their verdicts. Pure: the
  * webview only draws what this builds, and the SVG export draws the same model.
  */
-import { evidenceOf, quoteSelector, verdictOf, type Annotation } from '../annotations';
+import { evidenceOf, quoteSelector, verdictOf, type Annotation } from '../annotations/model';
 import { VERDICTS, type Claim, type Verdict } from '../claims/model';
 import type { Corpus } from '../corpus/model';
 import type { EvidenceMap, MapClaim, MapColumn, MapFilters, MapQuote, MapRow, MapTouch } from './model';

@@ -7,7 +7,7 @@ import { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 import { pdfError, PdfReadError } from './pdfErrors';
 import { readPdfFile } from './pdfFile';
 import { cacheKey, decodePage, ensureCacheFolder, readCachedPages, sha256OfBytes } from './textCache';
-import type { DocumentText } from './textModel';
+import type { DocumentText, PdfTextEngine } from './textModel';
 import { MEMORY_EXIT_CODE, type ExtractJob, type ExtractReply, type HostSettings } from './workerProtocol';
 
 export interface ExtractorOptions {
@@ -203,7 +203,7 @@ async function checkFileBeforeParsing(file: string, limits: PdfLimits): Promise<
 let sharedExtractor: PdfTextExtractor | undefined;
 
 /** The text of a PDF, from the cache or a worker. A shared pool (poolSize()) serves callers that pass none. */
-export function extractDocument(file: string, options: ExtractOptions & { extractor?: PdfTextExtractor } = {}): Promise<DocumentText> {
+export function extractDocument(file: string, options: ExtractOptions & { extractor?: PdfTextEngine } = {}): Promise<DocumentText> {
   const extractor = options.extractor ?? (sharedExtractor ??= new PdfTextExtractor());
   return extractor.extract(file, options);
 }

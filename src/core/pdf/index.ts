@@ -9,6 +9,6 @@ export { matchKey, normalizeText, readableQuote } from './normalize';
 export { quoteFromSelection, type SelectedQuote } from './quoteFromSelection';
 export { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits';
 export { PdfReadError, type PdfErrorKind } from './pdfErrors';
-export type { DocumentText, PageItem, PageLayout, TextBox } from './textModel';
+export type { DocumentText, PageItem, PageLayout, PdfTextEngine, TextBox } from './textModel';
 export { formatVerifyTable, TABLE_WIDTH } from './verifyTable';
 export { hasFailures, pdfPathFor, summarize, verifyCorpusQuotes, type QuoteVerdict, type VerifyOptions, type VerifyStatus, type VerifySummary } from './verifyQuotes';

@@ -63,7 +63,7 @@ export function pdfError(file: string, kind: PdfErrorKind, detail?: string): Pdf
 export function checkPdfBytes(file: string, head: Uint8Array, size: number): void {
   if (size === 0) throw pdfError(file, 'empty');
   // The spec allows junk before the header; readers accept it within the first 1 kB.
-  if (!Buffer.from(head.subarray(0, 1024)).toString('latin1').includes('%PDF-')) throw pdfError(file, 'not-pdf');
+  if (!String.fromCharCode(...head.subarray(0, 1024)).includes('%PDF-')) throw pdfError(file, 'not-pdf');
 }
 
 /**
@@ -75,7 +75,7 @@ export const pdfChecks = {
   beforeParsing(file: string, data: Uint8Array, limits: PdfLimits): void {
     checkPdfBytes(file, data, data.length);
     if (data.length > limits.maxBytes) throw pdfError(file, 'too-large', `${(data.length / 1048576).toFixed(0)} MiB; the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MiB`);
-    const tail = Buffer.from(data.subarray(Math.max(0, data.length - 1024))).toString('latin1');
+    const tail = String.fromCharCode(...data.subarray(Math.max(0, data.length - 1024)));
     if (!tail.includes('%%EOF')) throw pdfError(file, 'corrupt', 'it is truncated: no %%EOF marker at its end');
   },
   pageCount(file: string, count: number, limits: PdfLimits): void {

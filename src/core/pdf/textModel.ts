@@ -1,3 +1,5 @@
+import type { PdfLimits } from './limits';
+
 /**
  * What text extraction produces: every page's text in reading order, and the positioned items it was
  * built from, so a match in the text maps back to rectangles on the page.
@@ -40,4 +42,15 @@ export interface DocumentText {
   readonly pages: readonly PageLayout[];
   /** Whether this came from the on-disk cache (no PDF was parsed). */
   readonly fromCache: boolean;
+}
+
+/**
+ * What reads a PDF's text: on the desktop the PDF worker pool with its on-disk cache (PdfTextExtractor,
+ * extractor.ts); on the web a Blob-URL worker running pdf.js (BrowserPdfText, browserText.ts).
+ */
+export interface PdfTextEngine {
+  extract(file: string, options?: { readonly cacheDir?: string | null; readonly limits?: Partial<PdfLimits> }): Promise<DocumentText>;
+  /** The text and the bytes it was read from (read once), for a panel that also shows the page. */
+  extractWithBytes(file: string, options?: { readonly cacheDir?: string | null; readonly limits?: Partial<PdfLimits> }): Promise<{ document: DocumentText; data: Uint8Array }>;
+  dispose(): Promise<void>;
 }

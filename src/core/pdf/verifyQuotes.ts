@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Corpus, PaperId, QuoteSource } from '../corpus/model';
 import { anchorQuote, type AnchorMethod } from './anchor';
-import { extractDocument, type PdfTextExtractor } from './extractor';
-import type { DocumentText } from './textModel';
+import { platformFiles } from '../platform/fileSystem';
+import type { DocumentText, PdfTextEngine } from './textModel';
 
 /** found: at its stated page; found-elsewhere: on another page; pdf-error: the PDF is there but unreadable. */
 export type VerifyStatus = 'found' | 'found-elsewhere' | 'not-found' | 'pdf-missing' | 'pdf-error';
@@ -39,15 +37,15 @@ export interface VerifyOptions {
   /** Folder of `<arXiv id>.pdf` files. */
   readonly pdfDir: string;
   /** Overrides `pdfDir` when PDFs may live in several folders (the extension's search order). */
-  readonly locatePdf?: (paper: PaperId) => string | undefined;
+  readonly locatePdf?: (paper: PaperId) => string | undefined | Promise<string | undefined>;
   readonly cacheDir?: string | null;
-  readonly extractor?: PdfTextExtractor;
+  /** Reads the PDFs' text: the PDF worker pool on the desktop and in the CLI, the Blob-URL worker on the web. */
+  readonly extractor: PdfTextEngine;
 }
 
-/** Where a paper's PDF is expected: `<pdfDir>/<arXiv id>.pdf`. */
-export function pdfPathFor(pdfDir: string, paper: PaperId): string {
-  return join(pdfDir, `${paper}.pdf`);
-}
+import { pdfPathFor } from './pdfPath';
+
+export { pdfPathFor };
 
 /** A fuzzy match's score, for its label: a near miss must never read as the paper's words. */
 type Approximate = { readonly score: number } | undefined;
@@ -77,11 +75,11 @@ export async function verifyCorpusQuotes(corpus: Corpus, options: VerifyOptions)
   for (const paper of corpus.papers.keys()) {
     const quotes = corpus.links.filter((link) => link.paper === paper).flatMap((link) => link.evidence.map((evidence) => ({ ...evidence, challenge: link.challenge })));
     if (quotes.length === 0) continue;
-    const file = options.locatePdf ? options.locatePdf(paper) : pdfPathFor(options.pdfDir, paper);
+    const file = options.locatePdf ? await options.locatePdf(paper) : pdfPathFor(options.pdfDir, paper);
     let document: DocumentText | undefined;
     let message: string | undefined;
-    if (file && existsSync(file)) {
-      document = await extractDocument(file, { cacheDir: options.cacheDir, extractor: options.extractor }).catch((error: Error) => {
+    if (file && (await platformFiles().stat(file))) {
+      document = await options.extractor.extract(file, { cacheDir: options.cacheDir }).catch((error: Error) => {
         message = error.message;
         return undefined;
       });

@@ -35,6 +35,7 @@ let markdown: MarkdownIt | undefined;
  */
 function renderer(): MarkdownIt {
   if (markdown) return markdown;
+  // eslint-disable-next-line no-restricted-globals -- resolved by esbuild: its own lazy bundle on Node, inlined in the web bundle
   const create = require('markdown-it') as typeof MarkdownItClass;
   const instance = new create({ html: false, linkify: false, typographer: false });
   instance.validateLink = (url: string) => SAFE_SCHEMES.test(url.trim()) || isRelativePath(url.trim());

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Corpus, PaperId } from '../corpus/model';
-import { extractDocument, type PdfTextExtractor } from '../pdf/extractor';
-import type { DocumentText } from '../pdf/textModel';
+import { extractDocument } from '../pdf/extractor';
+import type { DocumentText, PdfTextEngine } from '../pdf/textModel';
 import { pdfPathFor } from '../pdf/verifyQuotes';
 
 export interface CorpusDocuments {
@@ -16,7 +16,7 @@ export interface CorpusDocuments {
 /** Reads the PDFs of the corpus's papers present in `pdfDir` (through the text cache). Never throws for one bad file. */
 export async function readCorpusDocuments(
   corpus: Pick<Corpus, 'papers'>,
-  options: { pdfDir: string; cacheDir?: string | null; extractor?: PdfTextExtractor },
+  options: { pdfDir: string; cacheDir?: string | null; extractor?: PdfTextEngine },
 ): Promise<CorpusDocuments> {
   const result: CorpusDocuments = { documents: new Map(), missing: [], unreadable: [] };
   await Promise.all(

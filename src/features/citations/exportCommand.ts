@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { toBibtex, toCslJson } from '../../core/citations/export';
 import type { CorpusService } from '../../services/corpusService';
+import { uriOfPath } from '../../services/workspacePaths';
 
 export type BibliographyFormat = 'bibtex' | 'csl-json';
 
@@ -25,7 +26,7 @@ export async function exportBibliography(corpusService: CorpusService, argument?
   if (!format) return { status: 'cancelled' };
   const corpus = await corpusService.get();
   const papers = [...corpus.papers.values()];
-  let target: vscode.Uri | undefined = options.file ? vscode.Uri.file(options.file) : undefined;
+  let target: vscode.Uri | undefined = options.file ? uriOfPath(options.file) : undefined;
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `references.${EXTENSIONS[format]}`;

@@ -1,10 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CITATION_SELECTOR, COMPLETION_TRIGGERS } from './selector';
 import { once } from '../../core/common/once';
 import type { CorpusService } from '../../services/corpusService';
 
-const CITATION_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'latex' }, { language: 'tex' }];
-const COMPLETION_TRIGGERS = ['@', '{', ','];
 
 /**
  * Citations: key completion, hover and go-to-definition for `[@key]` in Markdown and `\cite{key}` in

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { citationAt, parseCitations, type Citation, type CitedKey } from '../../core/citations/parse';
 import type { Corpus, Paper } from '../../core/corpus/model';
 import type { CorpusService } from '../../services/corpusService';
+import { uriOfPath } from '../../services/workspacePaths';
 import { citationLanguageOfDocument, closingAfterKey, keyInProgress, keyRestLength } from './citedContext';
 import { escapeMarkdown, paperMarkdown, shortAuthors } from '../../services/paperMarkdown';
 import { displayLine } from '../../core/render/untrustedText';
@@ -98,7 +99,7 @@ export class CitationDefinitionProvider implements vscode.DefinitionProvider {
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
     const paper = (await citedPaperAt(document, position, this.corpus))?.paper;
     if (!paper) return undefined;
-    const uri = vscode.Uri.file(paper.file);
+    const uri = uriOfPath(paper.file);
     let line = 0;
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -6,13 +6,13 @@ import { moveTo } from '../../core/annotations/reanchor';
 import type { Verdict } from '../../core/claims/model';
 import { isPinnedQuote, pinnedQuoteOf, type PinnedQuote } from '../../core/common/pinnedQuote';
 import type { CorpusService } from '../../services/corpusService';
-import { localFolderOf } from '../../services/workspacePaths';
+import { localFolderOf, pathOf } from '../../services/workspacePaths';
 import { findClaim, type ClaimRef } from './claimRef';
 import { pickClaim, pickEvidence, pickVerdict } from './dialogs';
 import { CLAIM_LANGUAGES } from './documents';
 import type { FindEvidenceTarget } from './findEvidence';
 import type { ClaimsService } from './service';
-import type { EvidenceSuggestions } from './suggestions';
+import type { EvidenceSuggester } from './suggester';
 import type { ClaimsNode, ClaimsTreeProvider } from './view';
 
 // The claim commands' handlers. This module is its own bundle (dist/lazy-claimsCommands.js), loaded on the first
@@ -24,7 +24,7 @@ export interface ClaimCommandContext {
   readonly tree: ClaimsTreeProvider;
   readonly corpus: CorpusService;
   /** The search behind suggested passages, made on first use. */
-  readonly suggestions: () => Promise<EvidenceSuggestions>;
+  readonly suggestions: () => Promise<EvidenceSuggester>;
   /** Redraws gutter icons, CodeLenses and Problems of open documents. */
   readonly refreshEditors: () => Promise<void>;
 }
@@ -111,7 +111,7 @@ export async function addEvidenceToClaim(context: ClaimCommandContext, evidence:
   }
   const { claims } = await service.claimsOf(document);
   if (claims.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no claims yet: select a sentence and run "Link Claim to Evidence" first.', path.basename(document.uri.fsPath)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no claims yet: select a sentence and run "Link Claim to Evidence" first.', path.basename(pathOf(document.uri))));
     return undefined;
   }
   const claim = options.claimKey ? claims.find((candidate) => candidate.key === options.claimKey) : await pickClaim(claims, document);
@@ -172,7 +172,7 @@ export async function checkClaimsInDocument(context: ClaimCommandContext): Promi
   if (!document || !folder) return;
   const settings = vscode.workspace.getConfiguration('literatureCompanion', document.uri);
   const patterns = settings.get<string[]>('claims.checkDocuments', []);
-  const relative = path.relative(folder.uri.fsPath, document.uri.fsPath).split(path.sep).join('/');
+  const relative = path.relative(pathOf(folder.uri), pathOf(document.uri)).split(path.sep).join('/');
   if (!patterns.includes(relative)) await settings.update('claims.checkDocuments', [...patterns, relative], vscode.ConfigurationTarget.Workspace);
   await context.refreshEditors();
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { pathOf } from '../../services/workspacePaths';
 import { VERDICTS, type Verdict } from '../../core/claims/model';
 import { VERDICT_STYLE } from '../../core/claims/verdictStyle';
 import { CLAIM_TEXT, sourcesSummary, verdictLabel, type DocumentClaim } from '../../core/claims/documentClaims';
@@ -8,7 +9,7 @@ import { describeMatches } from '../../core/search/explain';
 import type { SearchHit } from '../../core/search';
 import type { CorpusService } from '../../services/corpusService';
 import { localized } from '../../services/localizedTexts';
-import type { EvidenceSuggestions } from './suggestions';
+import type { EvidenceSuggester } from './suggester';
 
 /** The three pickers of the claim commands: which claim, which passages, which verdict. */
 
@@ -19,12 +20,12 @@ export async function pickClaim(claims: readonly DocumentClaim[], document: vsco
     detail: claim.origin === 'bundled' ? vscode.l10n.t('The quote is stored as your own annotation on this sentence') : undefined,
     claim,
   }));
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add the quote to which claim of {0}?', path.basename(document.uri.fsPath)), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add the quote to which claim of {0}?', path.basename(pathOf(document.uri))), matchOnDescription: true });
   return picked?.claim;
 }
 
 /** Suggested passages first (`precomputed`: those the light bulb already found), then stored quotes, or none. */
-export async function pickEvidence(selection: string, suggestions: () => Promise<EvidenceSuggestions>, corpus: CorpusService, precomputed?: readonly SearchHit[]): Promise<PinnedQuote[] | undefined> {
+export async function pickEvidence(selection: string, suggestions: () => Promise<EvidenceSuggester>, corpus: CorpusService, precomputed?: readonly SearchHit[]): Promise<PinnedQuote[] | undefined> {
   const loaded = await corpus.get();
   const who = (paperId: string) => {
     const paper = loaded.papers.get(paperId);

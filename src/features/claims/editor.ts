@@ -10,7 +10,7 @@ import { localized } from '../../services/localizedTexts';
 import { CLAIM_SELECTOR } from './documents';
 import { findEvidenceActions } from './findEvidence';
 import type { ClaimsService } from './service';
-import type { EvidenceSuggestions } from './suggestions';
+import type { EvidenceSuggester } from './suggester';
 
 // The claims editor layer. This module is its own bundle (dist/lazy-claimsEditor.js), loaded when the first
 // Markdown/LaTeX document opens or a provider index.ts registered is first asked: activation never pays for it.
@@ -66,7 +66,7 @@ export interface ClaimEditor {
  * Gutter icons and underlines by verdict, a hover with the quotes, a CodeLens, Problems, and the
  * "Find evidence…" light bulb. `codeLensChanged` is the event of the CodeLens provider index.ts registered.
  */
-export function startClaimEditor(context: vscode.ExtensionContext, claims: ClaimsService, corpus: CorpusService, suggestions: () => Promise<EvidenceSuggestions>, codeLensChanged: vscode.EventEmitter<void>): ClaimEditor {
+export function startClaimEditor(context: vscode.ExtensionContext, claims: ClaimsService, corpus: CorpusService, suggestions: () => Promise<EvidenceSuggester>, codeLensChanged: vscode.EventEmitter<void>): ClaimEditor {
   const decorationTypes = new Map<Verdict, vscode.TextEditorDecorationType>();
   for (const verdict of VERDICTS) {
     decorationTypes.set(

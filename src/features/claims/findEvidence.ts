@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { sentenceAt } from '../../core/claims/sentenceAt';
 import type { SearchHit } from '../../core/search';
 import type { ClaimsService } from './service';
-import type { EvidenceSuggestions } from './suggestions';
+import type { EvidenceSuggester } from './suggester';
 
 /** What the light bulb hands to "Link Claim to Evidence…": the sentence, and its suggestions when ready. */
 export interface FindEvidenceTarget {
@@ -19,7 +19,7 @@ export interface FindEvidenceTarget {
  * opens the same picker as "Link Claim to Evidence…" on that sentence. Suggestions are computed here only
  * when the index is already built: moving the cursor must never start an indexing run.
  */
-export function findEvidenceActions(service: ClaimsService, suggestions: () => Promise<EvidenceSuggestions>): vscode.CodeActionProvider {
+export function findEvidenceActions(service: ClaimsService, suggestions: () => Promise<EvidenceSuggester>): vscode.CodeActionProvider {
   return {
     async provideCodeActions(document, range) {
       const sentence = sentenceRange(document, range);

@@ -6,15 +6,14 @@ import { buildClaimPanelView } from '../../core/panels/claimPanel';
 import type { PanelTarget } from '../../core/panels/panelModels';
 import type { CorpusService } from '../../services/corpusService';
 import { localized } from '../../services/localizedTexts';
+import { pathOf } from '../../services/workspacePaths';
 import type { PanelManager } from '../../services/companionPanels';
-import type { PdfLibrary } from '../../services/pdfLibrary';
 import { claimRefOf, findClaim, type ClaimRef } from './claimRef';
 import type { AddEvidenceOptions, ClaimCommandContext, LinkClaimOptions } from './commands';
 import { CLAIM_SELECTOR, isClaimDocument } from './documents';
-import { registerGitMergeSetup } from './gitMerge';
 import { persistPositions } from './positions';
 import { ClaimsService } from './service';
-import type { EvidenceSuggestions } from './suggestions';
+import type { EvidenceSuggester } from './suggester';
 import { ClaimsTreeProvider, type ClaimsNode } from './view';
 
 export type { LinkClaimOptions } from './commands';
@@ -22,7 +21,7 @@ export type { LinkClaimOptions } from './commands';
 export interface ClaimsApi {
   readonly service: ClaimsService;
   /** The search behind suggested passages, made (and its code loaded) on first use. */
-  readonly suggestions: () => Promise<EvidenceSuggestions>;
+  readonly suggestions: () => Promise<EvidenceSuggester>;
   readonly tree: ClaimsTreeProvider;
   refreshEditors(): Promise<void>;
 }
@@ -31,15 +30,16 @@ export interface ClaimsApi {
  * Claims: the service and the Claims view at activation; the editor layer (gutter, hover, CodeLens,
  * Problems, light bulb), the command handlers and the search load with `import()` on first need, each
  * from its own bundle (scripts/lib/lazyModules.mjs), so the activation bundle stays small.
+ * `makeSuggestions`: the PDF-text index on the desktop (EvidenceSuggestions), stored quotes only on the web;
+ * called once, on first need.
  */
-export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, library: PdfLibrary, panels: PanelManager): ClaimsApi {
+export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusService, makeSuggestions: () => Promise<EvidenceSuggester>, panels: PanelManager): ClaimsApi {
   const service = new ClaimsService(context.extensionPath, corpus);
   const tree = new ClaimsTreeProvider(service);
   const treeView = vscode.window.createTreeView('literatureCompanion.claims', { treeDataProvider: tree });
 
   const suggestions = once(async () => {
-    const { EvidenceSuggestions } = await import('./suggestions');
-    const made = new EvidenceSuggestions(corpus, library, context.globalStorageUri.fsPath);
+    const made = await makeSuggestions();
     context.subscriptions.push(made);
     return made;
   });
@@ -53,7 +53,7 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     if (target.kind !== 'claim') return undefined;
     const found = await findClaim(service, { document: target.document, key: target.id }).catch(() => undefined);
     if (!found) return undefined;
-    return buildClaimPanelView(found.claim, await corpus.get(), target, path.basename(found.document.uri.fsPath), localized(CLAIM_TEXT));
+    return buildClaimPanelView(found.claim, await corpus.get(), target, path.basename(pathOf(found.document.uri)), localized(CLAIM_TEXT));
   });
 
   const refreshAll = () => {
@@ -77,7 +77,6 @@ export function activateClaims(context: vscode.ExtensionContext, corpus: CorpusS
     vscode.commands.registerCommand('literatureCompanion.addEvidenceToClaim', async (evidence?: unknown, options?: AddEvidenceOptions) => (await commands()).addEvidenceToClaim(handlerContext, evidence, options)),
     vscode.commands.registerCommand('literatureCompanion.editClaim', async (node?: ClaimsNode, options?: LinkClaimOptions) => (await commands()).editClaim(handlerContext, node, options)),
     vscode.commands.registerCommand('literatureCompanion.removeClaim', async (node?: ClaimsNode, options?: { confirm?: boolean }) => (await commands()).removeClaim(handlerContext, node, options)),
-    registerGitMergeSetup(context),
     vscode.commands.registerCommand('literatureCompanion.deleteOrphan', (node?: ClaimsNode, options?: { confirm?: boolean }) => vscode.commands.executeCommand('literatureCompanion.removeClaim', node, options)),
     vscode.commands.registerCommand('literatureCompanion.reattachOrphan', async (node?: ClaimsNode) => (await commands()).reattachOrphan(handlerContext, node)),
     vscode.commands.registerCommand('literatureCompanion.revealClaim', async (ref?: ClaimRef) => (await commands()).revealClaim(handlerContext, ref)),

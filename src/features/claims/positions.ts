@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { moveTo, quoteChanged } from '../../core/annotations';
+import { quoteChanged } from '../../core/annotations/model';
+import { moveTo } from '../../core/annotations/reanchor';
 import type { ClaimsService } from './service';
 
 /** After a save, store the claims whose text or surroundings changed (not those that only moved: quoteChanged). */

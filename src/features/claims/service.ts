@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { annotationFileFor, AnnotationStore, documentKey, governingAnnotationFile, workspaceRootOf, type Annotation } from '../../core/annotations';
+import type { Annotation } from '../../core/annotations/model';
+import { annotationFileFor, AnnotationStore, documentKey, governingAnnotationFile, workspaceRootOf } from '../../core/annotations/store';
 import { formatClaimProblem, loadClaimsFolder, type ClaimFolder, type ClaimSet } from '../../core/claims';
 import { annotatedClaimsIn, bundledClaimsIn, mergeClaims, type DocumentClaims } from '../../core/claims/documentClaims';
 import type { CorpusService } from '../../services/corpusService';
-import { localFolderOf, localWorkspaceFolder } from '../../services/workspacePaths';
+import { platformFiles } from '../../core/platform/fileSystem';
+import { localFolderOf, localWorkspaceFolder, pathOf, uriOfPath } from '../../services/workspacePaths';
 
 /**
  * The claims of open documents: the claims of the corpus's talks (read-only, from `<corpus>/claims/*.yaml`;
@@ -24,6 +26,11 @@ export class ClaimsService implements vscode.Disposable {
   /** Fires when annotations change (added, edited, removed, or the file changed on disk). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /**
+   * Where files cannot be checked synchronously (the web), the workspace's annotation files as found and
+   * watched, so a talk in a sub-folder with its own `.literature/` is governed by it there too.
+   */
+  private readonly knownAnnotationFiles?: { readonly files: Set<string>; readonly ready: Promise<void> };
   private reportedProblems = '';
   private reportedClaimProblems = '';
   /** Watcher events handled so far, and how many were this window's own save coming back (skipped). */
@@ -33,6 +40,7 @@ export class ClaimsService implements vscode.Disposable {
     private readonly extensionPath: string,
     private readonly corpus: CorpusService,
   ) {
+    if (!platformFiles().existsSync) this.knownAnnotationFiles = this.watchAnnotationFiles();
     this.disposables.push(
       corpus.onDidChange(() => {
         // A reload (another corpus, or a changed claims file) reads the claims again.
@@ -50,7 +58,7 @@ export class ClaimsService implements vscode.Disposable {
   bundledClaims(): Promise<ClaimFolder> {
     this.bundled ??= this.corpus.get().then(async (corpus) => {
       // A claims file's `talk:` may point into the corpus, the workspace, or (bundled talk) the extension.
-      const talkWithin = [corpus.root, this.extensionPath, ...(vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath)];
+      const talkWithin = [corpus.root, this.extensionPath, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => localFolderOf(folder.uri)).filter((folder) => folder !== undefined).map((folder) => pathOf(folder.uri))];
       const folder = await loadClaimsFolder(path.join(corpus.root, 'claims'), corpus, { talkWithin });
       this.reportClaimProblems(folder);
       return folder;
@@ -70,7 +78,7 @@ export class ClaimsService implements vscode.Disposable {
       .then((choice) => {
         if (choice !== open) return;
         const line = Math.max(0, (first.line ?? 1) - 1);
-        void vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(line, 0, line, 0) });
+        void vscode.window.showTextDocument(uriOfPath(first.file), { selection: new vscode.Range(line, 0, line, 0) });
       });
   }
 
@@ -83,13 +91,34 @@ export class ClaimsService implements vscode.Disposable {
   /** The annotation file that governs a document (core's rule), or undefined outside a local workspace folder. */
   annotationFileOf(uri: vscode.Uri): string | undefined {
     const folder = localFolderOf(uri);
-    return folder ? governingAnnotationFile(uri.fsPath, folder.uri.fsPath) : undefined;
+    const known = this.knownAnnotationFiles?.files;
+    return folder ? governingAnnotationFile(pathOf(uri), pathOf(folder.uri), undefined, known && ((file) => known.has(file))) : undefined;
+  }
+
+  private watchAnnotationFiles(): { files: Set<string>; ready: Promise<void> } {
+    const files = new Set<string>();
+    const pattern = '**/.literature/annotations.json';
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern, false, true, false);
+    watcher.onDidCreate((uri) => {
+      files.add(pathOf(uri));
+      this.invalidate();
+    });
+    watcher.onDidDelete((uri) => {
+      if (files.delete(pathOf(uri))) this.invalidate();
+    });
+    this.disposables.push(watcher);
+    const ready = Promise.resolve(vscode.workspace.findFiles(pattern)).then((found) => {
+      for (const uri of found) files.add(pathOf(uri));
+      if (found.length > 0) this.invalidate();
+    }, () => undefined);
+    return { files, ready };
   }
 
   /** The store holding a document's annotations. */
-  storeFor(uri: vscode.Uri): Promise<AnnotationStore | undefined> {
+  async storeFor(uri: vscode.Uri): Promise<AnnotationStore | undefined> {
+    await this.knownAnnotationFiles?.ready;
     const file = this.annotationFileOf(uri);
-    return file ? this.storeAt(file) : Promise.resolve(undefined);
+    return file ? this.storeAt(file) : undefined;
   }
 
   private storeAt(file: string): Promise<AnnotationStore> {
@@ -118,7 +147,7 @@ export class ClaimsService implements vscode.Disposable {
     // An untrusted workspace's files must not make the extension write: its annotations are read, never backed up.
     const store = await AnnotationStore.open(file, { backups: () => vscode.workspace.isTrusted });
     this.reportProblems(store);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uriOfPath(path.dirname(file)), path.basename(file)));
     // Also fires after this window's own saves: the store then sees its own bytes (by sha256) and reads
     // nothing, and nothing is refreshed a second time.
     const reload = () => this.reload(store);
@@ -159,7 +188,7 @@ export class ClaimsService implements vscode.Disposable {
       ? vscode.l10n.t("Literature Companion: {0} Your own claims from this file are hidden until it is fixed; the bundled talk's claims still show.", store.problems[0]!)
       : vscode.l10n.t('Literature Companion: {0}', store.problems[0]!);
     void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
-      if (choice === open) void vscode.window.showTextDocument(vscode.Uri.file(store.file));
+      if (choice === open) void vscode.window.showTextDocument(uriOfPath(store.file));
       if (choice === retry) {
         this.reportedProblems = '';
         void this.reload(store);
@@ -170,7 +199,7 @@ export class ClaimsService implements vscode.Disposable {
   /** The key under which a document's annotations are stored (relative to the folder holding its `.literature/`). */
   documentKey(document: vscode.TextDocument): string | undefined {
     const file = this.annotationFileOf(document.uri);
-    return file && documentKey(workspaceRootOf(file), document.uri.fsPath);
+    return file && documentKey(workspaceRootOf(file), pathOf(document.uri));
   }
 
   /** Claims of a document at its current version (cached per version). */
@@ -182,7 +211,7 @@ export class ClaimsService implements vscode.Disposable {
     const generation = this.generation;
     // The person's annotation file failing must not take the bundled talk's claims with it.
     const [bundled, store, corpus] = await Promise.all([this.bundledClaims(), this.storeFor(document.uri).catch(() => undefined), this.corpus.get()]);
-    const isTalkOf = (set: ClaimSet) => set.talk !== undefined && path.basename(set.talk) === path.basename(document.uri.fsPath);
+    const isTalkOf = (set: ClaimSet) => set.talk !== undefined && path.basename(set.talk) === path.basename(pathOf(document.uri));
     const storeKey = this.documentKey(document);
     const own = store && storeKey ? store.list(storeKey) : [];
     const claims = mergeClaims(...bundled.sets.map((set) => bundledClaimsIn(text, set.claims, isTalkOf(set))), annotatedClaimsIn(text, own, corpus));

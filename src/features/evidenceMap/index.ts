@@ -232,7 +232,7 @@ export class EvidenceMapPanel implements vscode.Disposable {
       this.pngRequest = (answer) => {
         clearTimeout(timer);
         this.pngRequest = undefined;
-        if (answer.data) resolve(Buffer.from(answer.data, 'base64'));
+        if (answer.data) resolve(Uint8Array.from(atob(answer.data), (char) => char.charCodeAt(0)));
         else reject(new Error(answer.error ?? 'the webview could not draw the PNG'));
       };
       void this.post({ type: 'rasterize', svg, ...EXPORT_SIZE });

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { excerptFound, paperRefOf, type ExcerptTarget, type ExcerptView } from '../../core/excerpt/excerptView';
 import { EXCERPT_STATUS_TEXT } from '../../core/excerpt/statusText';
-import { anchorQuote, PdfReadError } from '../../core/pdf';
+import { anchorQuote } from '../../core/pdf/anchor';
+import { PdfReadError } from '../../core/pdf/pdfErrors';
 import type { EvidenceNode } from '../../core/tree/corpusTree';
 import type { DarkPageMode } from '../../protocol/common';
 import { EXCERPT_VIEW_TYPE, isExcerptInbound, isExcerptTarget, type ExcerptState, type ExcerptToHost, type HostToExcerpt, type RenderedPage } from '../../protocol/excerpt';
@@ -100,7 +101,7 @@ export class ExcerptPanel implements vscode.Disposable {
     const corpus = await this.corpus.get();
     const paper = corpus.papers.get(this.target.paper);
     if (!paper) return { kind: 'excerpt-unavailable', target: this.target, reason: 'unknown-paper', message: vscode.l10n.t('The paper "{0}" is not in the corpus.', this.target.paper) };
-    this.pdfFile = this.library.find(paper.id);
+    this.pdfFile = await this.library.locate(paper.id);
     if (!this.pdfFile) {
       return {
         kind: 'excerpt-unavailable',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { formatVerifyTable, hasFailures, summarize, verifyCorpusQuotes, type QuoteVerdict } from '../../core/pdf';
+import { hasFailures, summarize, verifyCorpusQuotes, type QuoteVerdict } from '../../core/pdf/verifyQuotes';
+import { formatVerifyTable } from '../../core/pdf/verifyTable';
 import { neutraliseBidi } from '../../core/render/untrustedText';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
@@ -13,7 +14,7 @@ export function activateVerify(context: vscode.ExtensionContext, corpus: CorpusS
       const loaded = await corpus.get();
       const verdicts = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying quotes against the PDFs…') },
-        () => verifyCorpusQuotes(loaded, { pdfDir: library.targetFolder(), locatePdf: (paper) => library.find(paper), cacheDir: library.cacheDir(), extractor: library.textExtractor() }),
+        () => verifyCorpusQuotes(loaded, { pdfDir: library.targetFolder(), locatePdf: (paper) => library.locate(paper), cacheDir: library.cacheDir(), extractor: library.textExtractor() }),
       );
       channel ??= vscode.window.createOutputChannel(vscode.l10n.t('Literature Companion: Quotes'));
       channel.clear();

@@ -1,14 +1,16 @@
-import { cpSync, existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../../core/annotations';
+import { writeFileAtomic } from '../../core/annotations/store';
 import { addEvidenceToYaml } from '../../core/corpus/evidenceWriter';
 import type { Corpus, Paper } from '../../core/corpus/model';
-import { anchorQuote, quoteFromSelection, type AnchorStatus, type DocumentText } from '../../core/pdf';
+import { anchorQuote, type AnchorStatus } from '../../core/pdf/anchor';
+import { quoteFromSelection } from '../../core/pdf/quoteFromSelection';
+import type { DocumentText } from '../../core/pdf/textModel';
+import { exists, FileExistsError, platformFiles } from '../../core/platform/fileSystem';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { formatLocated } from '../../core/common/location';
+import { pathOf } from '../../services/workspacePaths';
 
 /** Answers that let tests and automation skip the pickers (each one left out is asked for). */
 export interface UseAsEvidenceOptions {
@@ -44,9 +46,9 @@ export class EvidenceFromPdf {
   async add(pdf: vscode.Uri, page: number, selected: string, options: UseAsEvidenceOptions = {}): Promise<EvidenceOutcome> {
     let document: DocumentText;
     try {
-      document = await this.library.read(pdf.fsPath);
+      document = await this.library.read(pathOf(pdf));
     } catch (error) {
-      return { added: false, message: vscode.l10n.t('The text of {0} could not be read: {1}', path.basename(pdf.fsPath), (error as Error).message) };
+      return { added: false, message: vscode.l10n.t('The text of {0} could not be read: {1}', path.basename(pathOf(pdf)), (error as Error).message) };
     }
     const selection = quoteFromSelection(document.pages, page, selected);
     if (!selection.ok) return { added: false, message: selection.message };
@@ -76,13 +78,13 @@ export class EvidenceFromPdf {
     const challenge = options.challenge ?? (await this.pickChallenge(corpus, paper));
     if (!challenge) return cancelled;
     const file = path.join(corpus.root, 'evidence', `${paper.id}.yaml`);
-    const existing = existsSync(file) ? await readFile(file, 'utf8') : undefined;
+    const files = platformFiles();
+    const existing = (await exists(files, file)) ? new TextDecoder().decode(await files.readFile(file)) : undefined;
     const linked = corpus.links.some((link) => link.paper === paper.id && link.challenge === challenge);
     const rationale = linked ? undefined : (options.rationale ?? (await this.askRationale(paper, challenge, corpus)));
     if (!linked && !rationale) return cancelled;
     const edit = addEvidenceToYaml(existing, { paper: paper.id, challenge, page, quote, rationale });
     if (!edit.ok) return { added: false, message: edit.reason === 'duplicate' ? edit.message : formatLocated({ file, line: edit.line, message: edit.message }) };
-    await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, edit.text);
     await this.corpus.reload();
     return { added: true, target: 'link', paper: paper.id, page, quote, file, challenge, verification: anchorQuote(document.pages, { exact: quote, page }).status };
@@ -101,13 +103,13 @@ export class EvidenceFromPdf {
   /** The corpus paper this PDF is: by file name (arXiv id), by sha256, by an earlier answer, or asked. */
   private async paperOf(pdf: vscode.Uri, document: DocumentText, corpus: Corpus, given?: string): Promise<Paper | undefined> {
     if (given) return corpus.papers.get(given);
-    const stem = path.basename(pdf.fsPath).replace(/\.pdf$/i, '').replace(/v\d+$/, '');
+    const stem = path.basename(pathOf(pdf)).replace(/\.pdf$/i, '').replace(/v\d+$/, '');
     const remembered = this.state.get<Record<string, string>>(REMEMBERED_PAPERS, {});
     const known = corpus.papers.get(stem) ?? [...corpus.papers.values()].find((paper) => paper.sha256 === document.sha256) ?? corpus.papers.get(remembered[document.sha256] ?? '');
     if (known) return known;
     const items = [...corpus.papers.values()].map((paper) => ({ label: paper.title, description: `${paper.authors[0] ?? ''} · ${paper.year} · arXiv ${paper.id}`, paper }));
     if (items.length === 0) return undefined;
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which paper is {0}?', path.basename(pdf.fsPath)), placeHolder: vscode.l10n.t('This PDF is not one of the corpus papers by name or hash: choose the paper it is'), matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Which paper is {0}?', path.basename(pathOf(pdf))), placeHolder: vscode.l10n.t('This PDF is not one of the corpus papers by name or hash: choose the paper it is'), matchOnDescription: true });
     if (picked) await this.state.update(REMEMBERED_PAPERS, { ...remembered, [document.sha256]: picked.paper.id });
     return picked?.paper;
   }
@@ -141,17 +143,15 @@ export class EvidenceFromPdf {
     });
     if (!answer?.pick) return undefined;
     const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, openLabel: vscode.l10n.t('Use as My Corpus') });
-    return chosen?.[0]?.fsPath;
+    return chosen?.[0] && pathOf(chosen[0]);
   }
 
   /** Points `corpusPath` at the folder; one without corpus files starts as a copy of the bundled corpus. */
   private async useOwnCorpus(folder: string): Promise<void> {
-    const hasCorpus = ['papers', 'taxonomy', 'evidence'].some((sub) => existsSync(path.join(folder, sub)));
+    const files = platformFiles();
+    const hasCorpus = (await Promise.all(['papers', 'taxonomy', 'evidence'].map((sub) => exists(files, path.join(folder, sub))))).some(Boolean);
     if (!hasCorpus) {
-      for (const sub of ['papers', 'taxonomy', 'evidence', 'claims']) {
-        const from = path.join(this.corpus.bundledRoot(), sub);
-        if (existsSync(from)) cpSync(from, path.join(folder, sub), { recursive: true, force: false, errorOnExist: false });
-      }
+      for (const sub of ['papers', 'taxonomy', 'evidence', 'claims']) await copyFolder(path.join(this.corpus.bundledRoot(), sub), path.join(folder, sub));
       void vscode.window.showInformationMessage(vscode.l10n.t('Your corpus in {0} starts as a copy of the bundled one; edit it freely.', folder));
     }
     const settings = vscode.workspace.getConfiguration('literatureCompanion');
@@ -166,4 +166,18 @@ function paperMissing(corpus: Corpus): EvidenceOutcome {
 
 function shorten(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/** Copies a folder's files (recursively) where no file of that name exists yet: nothing is overwritten. */
+async function copyFolder(from: string, to: string): Promise<void> {
+  const files = platformFiles();
+  const entries = await files.readDirectory(from);
+  if (entries.length > 0) await files.createDirectory(to);
+  for (const entry of entries) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.kind === 'directory') await copyFolder(source, target);
+    else if (entry.kind === 'file') await files.createFile(target, await files.readFile(source)).catch((error: unknown) => {
+      if (!(error instanceof FileExistsError)) throw error;
+    });
+  }
 }

@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { anchorQuote } from '../../core/pdf';
+import { anchorQuote } from '../../core/pdf/anchor';
 import type { DarkPageMode } from '../../protocol/common';
 import { isViewerToHost, PDF_VIEWER_VIEW_TYPE, type HostToViewer, type ViewerReveal, type ViewerToHost, type ViewerZoom } from '../../protocol/viewer';
 import type { CorpusService } from '../../services/corpusService';
 import type { PdfLibrary } from '../../services/pdfLibrary';
 import { EvidenceFromPdf, type EvidenceOutcome, type UseAsEvidenceOptions } from './evidence';
 import { viewerHtml } from './viewerHtml';
+import { pathOf, uriOfPath } from '../../services/workspacePaths';
 
 export { PDF_VIEWER_VIEW_TYPE };
 export type { EvidenceOutcome, UseAsEvidenceOptions };
@@ -126,7 +127,7 @@ export class PdfViewerEditor implements vscode.Disposable {
       const data = new Uint8Array(await vscode.workspace.fs.readFile(this.uri));
       const reveal = this.initialReveal;
       this.initialReveal = undefined; // later loads return to where the person was (webview state)
-      await this.post({ type: 'document', data, fileName: path.basename(this.uri.fsPath), darkPage: darkPage(), reveal });
+      await this.post({ type: 'document', data, fileName: path.basename(pathOf(this.uri)), darkPage: darkPage(), reveal });
     } catch (error) {
       this.report.error = (error as Error).message;
       await this.post({ type: 'notice', text: vscode.l10n.t('{0} could not be read: {1}', this.uri.fsPath, (error as Error).message), tone: 'error' });
@@ -201,7 +202,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider {
 
   /** Opens (or reveals) a PDF in the viewer at a page, with a quote's boxes highlighted when it is found. */
   async open(target: OpenPdfTarget): Promise<PdfViewerEditor> {
-    const uri = vscode.Uri.file(target.file);
+    const uri = uriOfPath(target.file);
     const reveal = await this.revealFor(target);
     const existing = [...this.editors].find((editor) => editor.uri.toString() === uri.toString());
     if (existing) {
@@ -239,7 +240,7 @@ export class PdfViewerProvider implements vscode.CustomReadonlyEditorProvider {
 }
 
 function openTargetOf(argument: unknown): OpenPdfTarget | undefined {
-  if (argument instanceof vscode.Uri) return { file: argument.fsPath };
+  if (argument instanceof vscode.Uri) return { file: pathOf(argument) };
   if (typeof argument !== 'object' || argument === null) return undefined;
   const { file, page, quote, beside } = argument as Record<string, unknown>;
   if (typeof file !== 'string') return undefined;
@@ -256,7 +257,7 @@ export function activateViewer(context: vscode.ExtensionContext, corpus: CorpusS
       const target = openTargetOf(argument);
       if (target) return provider.open(target);
       const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { PDF: ['pdf'] }, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
-      return picked?.[0] && provider.open({ file: picked[0].fsPath });
+      return picked?.[0] && provider.open({ file: pathOf(picked[0]) });
     }),
     vscode.commands.registerCommand('literatureCompanion.pdfViewer.find', () => provider.activeEditor()?.find()),
   );
