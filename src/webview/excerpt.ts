@@ -2,7 +2,8 @@
 // The excerpt webview: renders one PDF page with pdf.js (canvas + text layer), highlights the quote's
 // boxes, shows the paragraph around it as text, and lets the person page and zoom through the PDF.
 import type { ExcerptFound, ExcerptUnavailable } from '../core/excerpt/excerptView';
-import type { DarkPageMode, ExcerptState, HostToWebview, RenderedPage } from '../protocol/messages';
+import type { DarkPageMode } from '../protocol/common';
+import type { ExcerptState, HostToExcerpt, RenderedPage } from '../protocol/excerpt';
 import { EXCERPT_TEXT } from '../protocol/webviewText';
 import { el, pageTexts, titleText, vsCodeApi } from './dom';
 import { highlightBoxes, PdfLoader, pdfjs } from './pdfDocument';
@@ -152,7 +153,7 @@ async function receivePdf(data: Uint8Array): Promise<void> {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+window.addEventListener('message', (event: MessageEvent<HostToExcerpt>) => {
   const message = event.data;
   if (message?.type === 'excerpt') {
     if (message.view.kind === 'excerpt') renderFound(message.view, message.darkPage);

@@ -2,8 +2,7 @@
 // The evidence map webview: draws the matrix the host built (src/core/map), nothing more. Cells and headers
 // are keyboard-navigable (arrows, Home/End, Enter), every cell has a screen-reader label, colours come from
 // the theme's --vscode-* variables, and filters/folds/the open cell persist with setState.
-import type { EvidenceMap, MapFilters, MapPalette, MapQuote } from '../protocol/messages';
-import type { HostToWebview, MapState } from '../protocol/messages';
+import type { EvidenceMap, HostToMap, MapFilters, MapPalette, MapQuote, MapState } from '../protocol/map';
 import { MAP_WEBVIEW_TEXT } from '../protocol/webviewText';
 import { el, pageTexts, vsCodeApi } from './dom';
 import type { Verdict } from '../core/claims/model';
@@ -236,7 +235,7 @@ async function rasterize(svg: string, width: number, height: number): Promise<vo
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+window.addEventListener('message', (event: MessageEvent<HostToMap>) => {
   const message = event.data;
   if (message?.type === 'map') {
     render(message.map, message.title);

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { ChallengeView, ClaimPanelView, MissingView, PaperView, QuoteView } from '../core/panels/panelViews';
-import type { HostToWebview, PanelState, PanelTarget } from '../protocol/messages';
+import type { HostToPanel, PanelState, PanelTarget } from '../protocol/panel';
 import { PANEL_TEXT } from '../protocol/webviewText';
 import { el, pageTexts, titleText, vsCodeApi } from './dom';
 
@@ -123,7 +123,7 @@ function sourceButton(file: string): HTMLElement {
   return el('footer', {}, el('button', { type: 'button', class: 'secondary', 'data-source-file': file }, t('editCorpusFile')));
 }
 
-function render(message: Extract<HostToWebview, { type: 'render' }>): void {
+function render(message: Extract<HostToPanel, { type: 'render' }>): void {
   const { view } = message;
   const nodes = view.kind === 'paper' ? renderPaper(view) : view.kind === 'challenge' ? renderChallenge(view) : view.kind === 'claim' ? renderClaim(view) : renderMissing(view);
   root.replaceChildren(...nodes);
@@ -136,7 +136,7 @@ function render(message: Extract<HostToWebview, { type: 'render' }>): void {
   restoredScroll = undefined;
 }
 
-window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
   if (event.data?.type === 'render') render(event.data);
 });
 

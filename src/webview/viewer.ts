@@ -7,7 +7,7 @@
 import { highlightBoxes, PdfLoader, pdfjs } from './pdfDocument';
 import { EventBus, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import type { TextBox } from '../core/pdf/textModel';
-import type { DarkPageMode } from '../protocol/messages';
+import type { DarkPageMode } from '../protocol/common';
 import { isHostToViewer, isViewerState, type HostToViewer, type ViewerReveal, type ViewerState, type ViewerToHost, type ViewerZoom } from '../protocol/viewer';
 import { VIEWER_TEXT } from '../protocol/webviewText';
 import { el, pageTexts, vsCodeApi } from './dom';
