@@ -84,8 +84,22 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   // Node extension host runs it: code-server's desktop-style host does; vscode.dev's web worker host does not.
   void vscode.commands.executeCommand('setContext', 'literatureCompanion.nodeHost', true);
   revealOnStartup();
+  preloadCorpus(context, corpus);
   return { corpus, panels, trees, pdfs, excerpts, claims, viewer, evidenceMap, activationMs: performance.now() - started };
 }
+
+/**
+ * The extension activates once the window has started (onStartupFinished), so a click on its icon finds
+ * it active; loading the corpus a moment later, while the person has not clicked yet, lets the view's
+ * first getChildren find it loaded. A click that comes sooner shares the same load.
+ */
+function preloadCorpus(context: vscode.ExtensionContext, corpus: CorpusService): void {
+  const timer = setTimeout(() => void corpus.get().catch(() => undefined), PRELOAD_DELAY_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+}
+
+/** Lets the extensions that also wait for the end of start-up activate first. */
+const PRELOAD_DELAY_MS = 100;
 
 /** A workspace that asks for it (the example does) opens on the product, not on the Explorer. */
 function revealOnStartup(): void {

@@ -1,9 +1,9 @@
 // The corpus snapshot (dist/corpus-snapshot.json, built with the extension): the first tree reads the
 // bundled corpus from it instead of parsing its YAML; a file changed since the build is parsed as usual.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCorpus, type Prevalidated } from '../../src/core/corpus/load';
 import type { Corpus } from '../../src/core/corpus/model';
@@ -135,5 +135,21 @@ describe('a person\'s own corpus kept parsed between sessions', () => {
     assert.equal((await session(cacheFile, root, { key: Buffer.alloc(32, 8) })).cache.parsedInLatestLoad, 27, 'another key: parsed again');
     assert.equal((await session(cacheFile, root, { build: 'build 2' })).cache.parsedInLatestLoad, 27, 'another build: parsed again');
     assert.equal((await session(cacheFile, root)).cache.parsedInLatestLoad, 0, 'its own build and key: used');
+  });
+
+  it('a temporary file left by a quit in mid-write is removed by the next write; another window\'s write in progress is not', async () => {
+    const root = copyOfBundled();
+    const cacheFile = join(mkdtempSync(join(tmpdir(), 'litcomp-kept-')), 'corpus-cache.json');
+    const leftover = `${cacheFile}.0123456789ab.tmp`;
+    const inProgress = `${cacheFile}.ba9876543210.tmp`;
+    writeFileSync(leftover, 'half a cache');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(leftover, hourAgo, hourAgo);
+    writeFileSync(inProgress, 'being written right now');
+    await (await session(cacheFile, root)).cache.save();
+    assert.equal(existsSync(leftover), false, 'the leftover is gone');
+    assert.equal(existsSync(inProgress), true, 'a fresh temporary file may be another window\'s save');
+    assert.equal(existsSync(join(dirname(cacheFile), 'corpus-cache.json')), true);
+    assert.equal((await session(cacheFile, root)).cache.parsedInLatestLoad, 0, 'what was written in slices reads back, signature and all');
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseLexicon } from './lexiconFile';
 import { parseCorpusText, type Kind, type ParsedFile, type Prevalidated } from './load';
@@ -173,25 +173,66 @@ export class KeptCorpusCache implements Prevalidated {
   }
 
   /**
-   * Whether saving pays: writing a 500-paper corpus is ~5 MB of JSON on the caller's thread (~100-250 ms),
-   * while a session that must parse one or two edited files again loses a few milliseconds.
+   * Whether saving pays: a 500-paper corpus is ~5 MB of JSON, while a session that must parse one or two
+   * edited files again loses a few milliseconds.
    */
   get worthSaving(): boolean {
     return this.parsed >= MIN_FILES_WORTH_SAVING || this.keptOnDisk - this.reused >= MIN_FILES_WORTH_SAVING;
   }
 
-  /** Writes what the latest load used, signed; to a temporary name first, so a reader never sees half a file. */
+  /**
+   * Writes what the latest load used, signed; to a temporary name first, so a reader never sees half a
+   * file. Serialised and signed a slice of files at a time, each slice written before the next is made, so
+   * the caller's thread (the extension host) is never held for the whole 5 MB. Temporary files that a
+   * quit in mid-write left behind are removed first.
+   */
   async save(): Promise<void> {
-    const body = JSON.stringify({ format: SNAPSHOT_FORMAT, build: this.build, files: this.used });
+    const entries = Object.entries(this.used);
     await mkdir(dirname(this.file), { recursive: true });
+    await removeLeftovers(this.file);
     const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
+    const handle = await openFile(temporary, 'w');
     try {
-      await writeFile(temporary, `${createHmac('sha256', this.key).update(body).digest('hex')}\n${body}`);
+      const mac = createHmac('sha256', this.key);
+      let position = MAC_LINE_BYTES; // the signature line goes in front once the body is known
+      const append = async (text: string) => {
+        const bytes = Buffer.from(text, 'utf8');
+        mac.update(bytes);
+        await handle.write(bytes, 0, bytes.length, position);
+        position += bytes.length;
+      };
+      await append(`{"format":${JSON.stringify(SNAPSHOT_FORMAT)},"build":${JSON.stringify(this.build)},"files":{`);
+      for (let start = 0; start < entries.length; start += FILES_PER_SLICE) {
+        const slice = entries.slice(start, start + FILES_PER_SLICE).map(([key, parsed]) => `${JSON.stringify(key)}:${JSON.stringify(parsed)}`);
+        await append(`${start > 0 ? ',' : ''}${slice.join(',')}`);
+      }
+      await append('}}');
+      await handle.write(`${mac.digest('hex')}\n`, 0, 'latin1');
+      await handle.close();
       await rename(temporary, this.file);
-      this.keptOnDisk = Object.keys(this.used).length;
+      this.keptOnDisk = entries.length;
     } catch (error) {
+      await handle.close().catch(() => undefined);
       await rm(temporary, { force: true });
       throw error;
     }
+  }
+}
+
+/** 64 hex digits of HMAC-SHA-256 and a newline. */
+const MAC_LINE_BYTES = 65;
+/** ~5 kB of JSON per generated paper file: 25 files ≈ 125 kB, a few milliseconds of the host's thread. */
+const FILES_PER_SLICE = 25;
+/** A temporary file older than this is no other window's write in progress, but one a quit cut short. */
+const LEFTOVER_AGE_MS = 60_000;
+
+async function removeLeftovers(file: string): Promise<void> {
+  const folder = dirname(file);
+  const prefix = `${basename(file)}.`;
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names.filter((candidate) => candidate.startsWith(prefix) && candidate.endsWith('.tmp'))) {
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > LEFTOVER_AGE_MS) await rm(path, { force: true });
   }
 }
