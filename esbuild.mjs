@@ -48,6 +48,8 @@ const builds = [
   // Its PDF text worker: pdf.js (browser build) running its own worker code in the same thread; a classic
   // script (iife), started from a Blob URL (web workers from an extension's URL are refused).
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { pdfTextWorker: 'src/core/pdf/webTextWorker.ts' }, outdir: 'dist/web', plugins: [webGuard] },
+  // Its report worker: citeproc and the CSL styles off the web worker host's thread, started the same way.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { reportWorker: 'src/core/report/webWorker.ts' }, outdir: 'dist/web', plugins: [webGuard] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { panel: 'src/webview/panel.ts' }, outdir: 'dist/webview' },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { map: 'src/webview/map.ts' }, outdir: 'dist/webview' },
   // The two PDF webviews (excerpt panel, PDF viewer) share one chunk of pdf.js's display layer (ES modules,

@@ -16,7 +16,7 @@ export const LAZY_MODULES = {
   'src/features/citations/providers.ts': 'citationProviders',
   'src/features/citations/commands.ts': 'citationCommands',
   'src/features/pdfs/commands.ts': 'pdfCommands',
-  'src/features/report/exportCommand.ts': 'reportCommand',
+  'src/features/report/desktopExport.ts': 'reportCommand',
 };
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

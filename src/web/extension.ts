@@ -14,6 +14,7 @@ import { activateVerify } from '../features/verify';
 import { attachPdfInWorkspace, explainNoFolderAttach } from '../features/pdfs/attachInWorkspace';
 import { activateViewer, type PdfViewerProvider } from '../features/viewer';
 import { activateReferences } from '../features/references';
+import { activateWebReport } from '../features/report/web';
 import { exportBibliography } from '../features/citations/exportCommand';
 import { insertCitation } from '../features/citations/insertCommand';
 import { CITATION_SELECTOR, COMPLETION_TRIGGERS } from '../features/citations/selector';
@@ -42,8 +43,8 @@ export interface WebCompanionApi {
 /**
  * The web entry (package.json `browser`): the same features as the desktop's, wired for the web worker
  * extension host of vscode.dev, github.dev and code-server, where there is no Node. Files go through
- * vscode.workspace.fs, PDF text is read by pdf.js in a Blob-URL worker; what needs Node (the search index
- * over the PDFs' text, downloads, git, the report's citation styles) is not wired here and its commands are
+ * vscode.workspace.fs, PDF text is read by pdf.js and the evidence report made in Blob-URL workers; what
+ * needs Node (the search index over the PDFs' text, downloads, git) is not wired here and its commands are
  * hidden on the web (`isWeb` in package.json).
  */
 export function activate(context: vscode.ExtensionContext): WebCompanionApi {
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): WebCompanionApi {
   const viewer = activateViewer(context, corpus, pdfs);
   const claims = activateClaims(context, corpus, async () => new StoredQuoteSuggestions(), panels);
   activateReferences(context, corpus);
+  activateWebReport(context, corpus, (document) => claims.service.claimsOf(document));
   activateWebCitations(context, corpus);
   const evidenceMap = activateEvidenceMap(context, corpus, panels, {
     bundled: async () => (await claims.service.bundledClaims()).claims,

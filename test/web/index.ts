@@ -9,6 +9,7 @@ import './claims.test';
 import './excerpt.test';
 import './citations.test';
 import './viewer.test';
+import './report.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {

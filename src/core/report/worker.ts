@@ -4,15 +4,10 @@
  * gets the finished text back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BibliographyStyle } from './bibliography';
-import { makeReport, type ReportFormat } from './index';
-import type { ReportInput } from './model';
+import { makeReport } from './makeReport';
+import type { ReportWorkerData } from './workerProtocol';
 
-export interface ReportWorkerData {
-  readonly input: Omit<ReportInput, 'date'> & { readonly date: string };
-  readonly format: ReportFormat;
-  readonly style: BibliographyStyle;
-}
+export type { ReportWorkerData } from './workerProtocol';
 
 const { input, format, style } = workerData as ReportWorkerData;
 try {

@@ -1,13 +1,14 @@
-// "Export Evidence Report…": its own bundle (dist/lazy-reportCommand.js), loaded when the command first runs.
-import * as path from 'node:path';
+// "Export Evidence Report…" for both hosts: the desktop's (desktopExport.ts, a lazy bundle) and the web's
+// (web.ts) differ only in the worker the report is made in.
 import * as vscode from 'vscode';
 import type { DocumentClaims } from '../../core/claims/documentClaims';
-import { Worker } from 'node:worker_threads';
-import type { BibliographyStyle, ReportFormat } from '../../core/report';
-import type { ReportWorkerData } from '../../core/report/worker';
+import type { BibliographyStyle } from '../../core/report/bibliography';
+import type { ReportFormat } from '../../core/report/makeReport';
+import type { ReportWorkerData } from '../../core/report/workerProtocol';
 import type { CorpusService } from '../../services/corpusService';
 import { REPORT_TEXT } from '../../core/report/reportText';
 import { localized } from '../../services/localizedTexts';
+import { pathOf, uriOfPath } from '../../services/workspacePaths';
 
 /** The claims of an open document, as the editor shows them; extension.ts hands in the claims service's. */
 export type ClaimsOfDocument = (document: vscode.TextDocument) => Promise<DocumentClaims>;
@@ -17,6 +18,7 @@ export interface ExportReportOptions {
   /** The document's URI or file path (default: the active editor's document). */
   readonly document?: string;
   readonly format?: ReportFormat;
+  /** Where to write it: a file path or a URI string (default: ask with the save dialog). */
   readonly file?: string;
   readonly style?: BibliographyStyle;
 }
@@ -29,30 +31,29 @@ export interface ExportReportResult {
 }
 
 /**
- * The report core (with citeproc, ~1 MB) runs in a worker thread (dist/reportWorker.js): citeproc compiles
- * the CSL style before its first entry, seconds on a slow machine, which must not freeze the editor.
+ * Makes the report's text off the extension host's thread (citeproc compiles the CSL style before its
+ * first entry, seconds on a slow machine): a worker thread on the desktop, a Blob-URL Web Worker on the web.
  */
-function makeReportInWorker(data: ReportWorkerData): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'reportWorker.js'), { workerData: data });
-    worker.once('message', (answer: { text?: string; error?: string }) => {
-      void worker.terminate();
-      if (answer.text !== undefined) resolve(answer.text);
-      else reject(new Error(answer.error ?? 'the report worker failed'));
-    });
-    worker.once('error', reject);
-  });
+export type ReportMaker = (data: ReportWorkerData) => Promise<string>;
+
+/** How the host shows the finished report: the web cannot open a workspace file in the system browser. */
+export interface ReportHost {
+  readonly makeReport: ReportMaker;
+  readonly canOpenInBrowser: boolean;
 }
+
+/** A URI string (`file:///…`, `vscode-remote://…`), not a path (a Windows drive letter looks like a scheme). */
+const isUriString = (value: string) => /^[a-z][\w+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value);
 
 async function documentFor(options: ExportReportOptions): Promise<vscode.TextDocument | undefined> {
   if (options.document) {
-    const uri = /^[a-z][\w+.-]*:/i.test(options.document) && !path.isAbsolute(options.document) ? vscode.Uri.parse(options.document) : vscode.Uri.file(options.document);
+    const uri = isUriString(options.document) ? vscode.Uri.parse(options.document) : uriOfPath(options.document);
     return vscode.workspace.openTextDocument(uri);
   }
   return vscode.window.activeTextEditor?.document;
 }
 
-export async function exportReport(corpusService: CorpusService, claimsOf: ClaimsOfDocument, argument?: unknown): Promise<ExportReportResult> {
+export async function exportReport(corpusService: CorpusService, claimsOf: ClaimsOfDocument, host: ReportHost, argument?: unknown): Promise<ExportReportResult> {
   const options: ExportReportOptions = typeof argument === 'object' && argument !== null && !(argument instanceof vscode.Uri) ? (argument as ExportReportOptions) : argument instanceof vscode.Uri ? { document: argument.toString() } : {};
   const document = await documentFor(options);
   if (!document) {
@@ -62,8 +63,8 @@ export async function exportReport(corpusService: CorpusService, claimsOf: Claim
   }
   const format = options.format ?? (await pickFormat());
   if (!format) return { status: 'cancelled' };
-  const name = path.basename(document.uri.path);
-  let target = options.file ? vscode.Uri.file(options.file) : undefined;
+  const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+  let target = options.file ? (isUriString(options.file) ? vscode.Uri.parse(options.file) : uriOfPath(options.file)) : undefined;
   if (!target) {
     const suggested = `${name.replace(/\.[^.]+$/, '')}-evidence-report.${format}`;
     target = await vscode.window.showSaveDialog({
@@ -78,24 +79,24 @@ export async function exportReport(corpusService: CorpusService, claimsOf: Claim
   try {
     const input = { corpus: { papers: corpus.papers }, documentName: name, text: document.getText(), claims: claims.claims, orphans: claims.orphans, date: new Date().toISOString(), texts: localized(REPORT_TEXT) };
     const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making the evidence report of {0}…', name) }, () =>
-      makeReportInWorker({ input, format, style: options.style ?? 'apa' }),
+      host.makeReport({ input, format, style: options.style ?? 'apa' }),
     );
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (error) {
-    const message = vscode.l10n.t('Could not write {0}: {1}. Choose another place to export to.', target.fsPath, (error as Error).message);
+    const message = vscode.l10n.t('Could not write {0}: {1}. Choose another place to export to.', pathOf(target), (error as Error).message);
     void vscode.window.showErrorMessage(message);
-    return { status: 'failed', file: target.fsPath, error: message };
+    return { status: 'failed', file: pathOf(target), error: message };
   }
   const where = target;
   const openInBrowser = vscode.l10n.t('Open in Browser');
   const open = vscode.l10n.t('Open');
   void vscode.window
-    .showInformationMessage(vscode.l10n.t('Exported the evidence report of {0} claim(s) to {1}.', claims.claims.length, target.fsPath), ...(format === 'html' ? [openInBrowser] : []), open)
+    .showInformationMessage(vscode.l10n.t('Exported the evidence report of {0} claim(s) to {1}.', claims.claims.length, pathOf(target)), ...(format === 'html' && host.canOpenInBrowser ? [openInBrowser] : []), open)
     .then((choice) => {
       if (choice === openInBrowser) void vscode.env.openExternal(where);
       else if (choice === open) void vscode.window.showTextDocument(where);
     });
-  return { status: 'exported', file: target.fsPath, claims: claims.claims.length };
+  return { status: 'exported', file: pathOf(target), claims: claims.claims.length };
 }
 
 async function pickFormat(): Promise<ReportFormat | undefined> {

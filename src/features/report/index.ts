@@ -7,7 +7,7 @@ export type { ClaimsOfDocument, ExportReportOptions, ExportReportResult } from '
 
 /** "Export Evidence Report…": the same core as the CLI's `report`, over the claims the editor shows. */
 export function activateReport(context: vscode.ExtensionContext, corpus: CorpusService, claimsOf: ClaimsOfDocument): void {
-  const command = once(() => import('./exportCommand'));
-  context.subscriptions.push(vscode.commands.registerCommand('literatureCompanion.exportReport', async (argument?: unknown) => (await command()).exportReport(corpus, claimsOf, argument)));
+  const command = once(() => import('./desktopExport'));
+  context.subscriptions.push(vscode.commands.registerCommand('literatureCompanion.exportReport', async (argument?: unknown) => (await command()).exportReportOnDesktop(corpus, claimsOf, argument)));
 }
 
