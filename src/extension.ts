@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PdfTextExtractor } from './core/pdf/extractor';
-import type { TreeNode } from './core/tree/corpusTree';
 import { CorpusService } from './services/corpusService';
 import { readPrevalidatedFiles } from './services/keptCorpus';
 import { activatePanels } from './features/panels';
 import type { PanelManager } from './services/companionPanels';
 import { activateTrees, type CorpusTreeProvider } from './features/tree';
+import { registerCorpusCommands, revealOnStartup } from './features/tree/corpusCommands';
 import { activateClaims, type ClaimsApi } from './features/claims';
 import { registerGitMergeSetup } from './features/claims/gitMerge';
 import { activateExcerpts, type ExcerptPanels } from './features/excerpt';
@@ -61,24 +61,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureCompanionA
   });
   context.subscriptions.push(
     registerGitMergeSetup(context),
-    vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
-    vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
-      if (node?.kind === 'evidence') await vscode.env.clipboard.writeText(node.link.evidence[node.index]!.quote);
-    }),
-    vscode.commands.registerCommand('literatureCompanion.copyCitationKey', async (node?: TreeNode) => {
-      if (node?.kind === 'paper') await vscode.env.clipboard.writeText(node.paper.bibtexKey);
-    }),
-    vscode.commands.registerCommand('literatureCompanion.openSourceFile', async (node?: TreeNode) => {
-      const located = sourceOf(node);
-      if (!located) return;
-      const editor = await vscode.window.showTextDocument(vscode.Uri.file(located.file));
-      const line = Math.max(0, (located.line ?? 1) - 1);
-      editor.selection = new vscode.Selection(line, 0, line, 0);
-      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
-    }),
+    ...registerCorpusCommands(corpus),
   );
   // What needs Node (downloads, PDF folders, git, the report…) is hidden in a browser workbench unless this
   // Node extension host runs it: code-server's desktop-style host does; vscode.dev's web worker host does not.
@@ -100,22 +83,5 @@ function preloadCorpus(context: vscode.ExtensionContext, corpus: CorpusService):
 
 /** Lets the extensions that also wait for the end of start-up activate first. */
 const PRELOAD_DELAY_MS = 100;
-
-/** A workspace that asks for it (the example does) opens on the product, not on the Explorer. */
-function revealOnStartup(): void {
-  if (vscode.workspace.getConfiguration('literatureCompanion').get<boolean>('revealOnStartup', false)) {
-    void vscode.commands.executeCommand('workbench.view.extension.literatureCompanion');
-  }
-}
-
-function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {
-  switch (node?.kind) {
-    case 'paper': return { file: node.paper.file };
-    case 'challenge': return { file: node.challenge.file };
-    case 'evidence': return { file: node.link.file, line: node.link.line };
-    case 'problem': return { file: node.problem.file, line: node.problem.line };
-    default: return undefined;
-  }
-}
 
 export function deactivate(): void {}

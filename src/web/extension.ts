@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { registerFileSystem } from '../core/platform/fileSystem';
-import type { TreeNode, ViewKind } from '../core/tree/corpusTree';
+import type { ViewKind } from '../core/tree/corpusTree';
 import { activateClaims, type ClaimsApi } from '../features/claims';
 import { StoredQuoteSuggestions } from '../features/claims/storedQuoteSuggestions';
 import { activateEvidenceMap, type EvidenceMapApi } from '../features/evidenceMap';
@@ -10,6 +10,7 @@ import { startBlobWorker } from '../services/blobWorker';
 import { PdfLibrary } from '../services/pdfLibrary';
 import { activatePanels } from '../features/panels';
 import { activateTrees, type CorpusTreeProvider } from '../features/tree';
+import { registerCorpusCommands, revealOnStartup } from '../features/tree/corpusCommands';
 import { activateVerify } from '../features/verify';
 import { attachPdfInWorkspace, explainNoFolderAttach } from '../features/pdfs/attachInWorkspace';
 import { activateViewer, type PdfViewerProvider } from '../features/viewer';
@@ -22,7 +23,7 @@ import { CitationCompletionProvider, CitationDefinitionProvider, CitationHoverPr
 import type { PanelManager } from '../services/companionPanels';
 import { CorpusService } from '../services/corpusService';
 import { WorkspaceFileSystem } from '../services/workspaceFileSystem';
-import { mapPathsToUris, readWorkspaceFilesThroughVscode, uriOfPath } from '../services/workspacePaths';
+import { mapPathsToUris, readWorkspaceFilesThroughVscode } from '../services/workspacePaths';
 
 /** What activate() hands to the web suite (test/web) and the bench. */
 export interface WebCompanionApi {
@@ -73,31 +74,12 @@ export function activate(context: vscode.ExtensionContext): WebCompanionApi {
     onDidChange: claims.service.onDidChange,
   });
   context.subscriptions.push(
-    vscode.commands.registerCommand('literatureCompanion.reloadCorpus', () => corpus.reload()),
-    vscode.commands.registerCommand('literatureCompanion.copyQuote', async (node?: TreeNode) => {
-      if (node?.kind === 'evidence') await vscode.env.clipboard.writeText(node.link.evidence[node.index]!.quote);
-    }),
-    vscode.commands.registerCommand('literatureCompanion.copyCitationKey', async (node?: TreeNode) => {
-      if (node?.kind === 'paper') await vscode.env.clipboard.writeText(node.paper.bibtexKey);
-    }),
-    vscode.commands.registerCommand('literatureCompanion.openSourceFile', async (node?: TreeNode) => {
-      const located = sourceOf(node);
-      if (!located) return;
-      const editor = await vscode.window.showTextDocument(uriOfPath(located.file));
-      const line = Math.max(0, (located.line ?? 1) - 1);
-      editor.selection = new vscode.Selection(line, 0, line, 0);
-      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
-    }),
+    ...registerCorpusCommands(corpus),
     vscode.commands.registerCommand('literatureCompanion.downloadPdfs', (options?: { quiet?: boolean }) => explainNoDownloads(options)),
     vscode.commands.registerCommand('literatureCompanion.attachPdf', (target?: unknown, file?: unknown, options?: unknown) => attachPdfInWorkspace(pdfs, corpus, target, file, options)),
     vscode.commands.registerCommand('literatureCompanion.attachPdfFolder', () => explainNoFolderAttach()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('literatureCompanion.corpusPath')) void corpus.reload();
-    }),
   );
-  if (vscode.workspace.getConfiguration('literatureCompanion').get<boolean>('revealOnStartup', false)) {
-    void vscode.commands.executeCommand('workbench.view.extension.literatureCompanion');
-  }
+  revealOnStartup();
   return { platform: 'web', files: files.name, corpus, trees, panels, claims, evidenceMap, pdfs, excerpts, viewer, activationMs: performance.now() - started };
 }
 
@@ -126,16 +108,6 @@ function explainNoDownloads(options?: { quiet?: boolean }): string {
     void vscode.window.showWarningMessage(message, settings).then((choice) => choice === settings && vscode.commands.executeCommand('workbench.action.openSettings', 'literatureCompanion.pdfFolder'));
   }
   return message;
-}
-
-function sourceOf(node: TreeNode | undefined): { file: string; line?: number } | undefined {
-  switch (node?.kind) {
-    case 'paper': return { file: node.paper.file };
-    case 'challenge': return { file: node.challenge.file };
-    case 'evidence': return { file: node.link.file, line: node.link.line };
-    case 'problem': return { file: node.problem.file, line: node.problem.line };
-    default: return undefined;
-  }
 }
 
 export function deactivate(): void {}
