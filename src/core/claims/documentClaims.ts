@@ -4,7 +4,7 @@ import type { FuzzyBudget } from '../pdf/fuzzySearch';
 import type { Corpus } from '../corpus/model';
 import type { Claim, Verdict } from './model';
 import { englishTexts, say, sayCount } from '../l10n/displayText';
-import { VERDICT_STYLE } from './verdictStyle';
+import { verdictLooks } from './verdictStyle';
 import type { PinnedQuote } from '../common/pinnedQuote';
 
 /** One piece of evidence of a claim, as the editor shows it. */
@@ -147,10 +147,7 @@ export function mergeClaims(...parts: DocumentClaims[]): DocumentClaims {
 
 /** The words the editor shows about a claim: its verdict and how much evidence it has (English defaults). */
 export const CLAIM_TEXT = englishTexts<Verdict | 'noEvidence' | 'sources' | 'papers'>({
-  supports: VERDICT_STYLE.supports.label,
-  'partially-supports': VERDICT_STYLE['partially-supports'].label,
-  contradicts: VERDICT_STYLE.contradicts.label,
-  'not-addressed': VERDICT_STYLE['not-addressed'].label,
+  ...verdictLooks('label'),
   noEvidence: 'no evidence yet',
   sources: '{0} source|{0} sources',
   papers: '{0} paper|{0} papers',

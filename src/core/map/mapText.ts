@@ -1,6 +1,6 @@
 // The evidence map's words, shared by the slide export (svg.ts) and the map webview (which gets them
 // from the host, translated). Dependency-free, so the webview bundle can carry the English defaults.
-import { VERDICT_STYLE } from '../claims/verdictStyle';
+import { verdictLooks } from '../claims/verdictStyle';
 import { englishTexts } from '../l10n/displayText';
 
 export const MAP_TEXT = englishTexts({
@@ -12,9 +12,6 @@ export const MAP_TEXT = englishTexts({
   quotesTotal: 'Σ quotes',
   legendShade: 'Quotes linking a paper to a challenge:',
   legendClaims: 'Claims of the talk:',
-  supports: VERDICT_STYLE.supports.label,
-  'partially-supports': VERDICT_STYLE['partially-supports'].label,
-  contradicts: VERDICT_STYLE.contradicts.label,
-  'not-addressed': VERDICT_STYLE['not-addressed'].label,
+  ...verdictLooks('label'),
 });
 export type MapTexts = typeof MAP_TEXT;

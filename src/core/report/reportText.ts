@@ -1,13 +1,10 @@
 // The evidence report's words (English by default: the CLI's `report`; the editor's export passes them in
 // VS Code's display language). The talk's own text, quotes and the bibliography are never translated.
-import { VERDICT_STYLE } from '../claims/verdictStyle';
+import { verdictLooks } from '../claims/verdictStyle';
 import { englishTexts } from '../l10n/displayText';
 
 export const REPORT_TEXT = englishTexts({
-  supports: VERDICT_STYLE.supports.label,
-  'partially-supports': VERDICT_STYLE['partially-supports'].label,
-  contradicts: VERDICT_STYLE.contradicts.label,
-  'not-addressed': VERDICT_STYLE['not-addressed'].label,
+  ...verdictLooks('label'),
   title: 'Evidence report: {0}',
   madeBy: '{0} · {1} · made by Literature Companion',
   summary: 'Summary of the evidence',
